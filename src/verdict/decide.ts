@@ -1,0 +1,123 @@
+/**
+ * The verdict engine: decides one probe of one claim `lhs ≤ bound` with certified enclosures.
+ *
+ * Method: the claim's arguments are read exactly; a failed hypothesis gives `inapplicable`; then the
+ * claim is evaluated in interval arithmetic at a working precision of `digits + 10` significant
+ * digits. If the margin `bound − lhs` (or the claim's rearranged margin) is provably ≥ 0 the verdict
+ * is `holds`; provably < 0, `violated`. Otherwise — and also while `lhs` or `bound` is not yet known
+ * to `digits` significant digits — the precision is doubled, up to `maxPrecision`. A verdict still
+ * undecided there is `inconclusive`. Nothing here is decided in float64.
+ */
+import type { Decimal } from 'decimal.js';
+import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
+import { ArithmeticDomainError, arithAt, type Interval } from '../arith/interval.ts';
+import type { ClaimDefinition, Evaluation } from '../registry/define.ts';
+import { ArgumentError } from './errors.ts';
+import type { Verdict } from './verdict.ts';
+
+/** Default significant digits of the reported `lhs` and `bound`. */
+export const DEFAULT_DIGITS = 20;
+/** Default cap on the working precision, in significant digits. */
+export const DEFAULT_MAX_PRECISION = 1000;
+/** Extra working digits over the requested output digits at the first attempt. */
+export const GUARD_DIGITS = 10;
+
+export interface DecideOptions {
+  /** Significant digits of the reported values (default {@link DEFAULT_DIGITS}). */
+  readonly digits?: number;
+  /** Cap on the working precision (default {@link DEFAULT_MAX_PRECISION}, at most 1000). */
+  readonly maxPrecision?: number;
+}
+
+/** Decides a probe given as raw JSON arguments. Never throws for bad input: that is an `error` verdict. */
+export function decide<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, options: DecideOptions = {}): Verdict {
+  let args: Args;
+  try {
+    args = claim.parse(raw);
+  } catch (e) {
+    if (e instanceof ArgumentError) return { verdict: 'error', reason: e.message };
+    return { verdict: 'error', reason: `could not read the arguments: ${errorText(e)}` };
+  }
+  return decideParsed(claim, args, options);
+}
+
+/** Decides a probe whose arguments are already read. */
+export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, options: DecideOptions = {}): Verdict {
+  const digits = options.digits ?? DEFAULT_DIGITS;
+  const maxPrecision = Math.min(options.maxPrecision ?? DEFAULT_MAX_PRECISION, MAX_SUPPORTED_PRECISION);
+  const failure = claim.hypotheses(args);
+  if (failure !== undefined) {
+    return { verdict: 'inapplicable', hypothesis: failure.hypothesis, reason: `hypothesis ${failure.hypothesis} fails: ${failure.reason}` };
+  }
+  let precision = Math.max(MIN_PRECISION, Math.min(digits + GUARD_DIGITS, maxPrecision));
+  let last: { evaluation: Evaluation; decided: 'holds' | 'violated' | undefined; precision: number } | undefined;
+  for (;;) {
+    let evaluation: Evaluation;
+    try {
+      evaluation = claim.evaluate(args, arithAt(precision));
+    } catch (e) {
+      if (e instanceof ArgumentError) return { verdict: 'error', reason: e.message };
+      if (e instanceof ArithmeticDomainError) return { verdict: 'error', reason: `undefined value: ${e.message}` };
+      return { verdict: 'error', reason: `evaluation failed: ${errorText(e)}` };
+    }
+    const decided = signOf(evaluation.margin ?? arithAt(precision).sub(evaluation.bound, evaluation.lhs));
+    // Once decided, the verdict stays: a later precision only narrows the enclosures.
+    const verdict = last?.decided ?? decided;
+    last = { evaluation, decided: verdict, precision: last?.decided !== undefined ? last.precision : precision };
+    const digitsKnown = isKnownTo(evaluation.lhs, digits) && isKnownTo(evaluation.bound, digits);
+    if ((verdict !== undefined && digitsKnown) || precision >= maxPrecision) break;
+    precision = Math.min(precision * 2, maxPrecision);
+  }
+  const { evaluation } = last;
+  const values = {
+    lhs: formatTo(evaluation.lhs, digits),
+    bound: formatTo(evaluation.bound, digits),
+    precision: last.precision,
+    ...ratioOf(evaluation),
+  };
+  if (last.decided === undefined) {
+    return {
+      verdict: 'inconclusive',
+      ...values,
+      reason: `the sign of bound − lhs is undecided at the precision cap of ${maxPrecision} digits`,
+    };
+  }
+  return { verdict: last.decided, ...values };
+}
+
+/** `holds` when the margin is provably ≥ 0, `violated` when provably < 0, otherwise undecided. */
+function signOf(margin: Interval): 'holds' | 'violated' | undefined {
+  if (margin.lo.gte(0)) return 'holds';
+  if (margin.hi.lt(0)) return 'violated';
+  return undefined;
+}
+
+/** True when both ends of the enclosure round to the same `digits`-digit decimal. */
+export function isKnownTo(x: Interval, digits: number): boolean {
+  if (!x.lo.isFinite() || !x.hi.isFinite()) return false;
+  if (x.isPoint) return true;
+  return x.lo.toSignificantDigits(digits, 6).eq(x.hi.toSignificantDigits(digits, 6));
+}
+
+/** The enclosure's value to `digits` significant digits (its midpoint when not yet that narrow). */
+export function formatTo(x: Interval, digits: number): string {
+  if (!x.lo.isFinite() || !x.hi.isFinite()) return x.lo.isFinite() ? x.hi.toString() : x.lo.toString();
+  if (x.isPoint) return x.lo.toSignificantDigits(digits, 6).toString();
+  const mid = midpoint(x);
+  return mid.toSignificantDigits(digits, 6).toString();
+}
+
+function midpoint(x: Interval): Decimal {
+  return x.lo.plus(x.hi).div(2);
+}
+
+function ratioOf(e: Evaluation): { ratio?: string } {
+  if (!e.bound.lo.isFinite() || !e.bound.hi.isFinite() || !e.lhs.lo.isFinite() || !e.lhs.hi.isFinite()) return {};
+  const bound = midpoint(e.bound);
+  if (bound.isZero()) return {};
+  return { ratio: midpoint(e.lhs).div(bound).toSignificantDigits(8, 6).toString() };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,185 @@
+/**
+ * A campaign: one claim (or finding) probed with a fast-check arbitrary of raw JSON arguments, every
+ * probe decided by the verdict engine. The outcome carries what the report shows: status, probe
+ * counts by verdict, the worst ratio lhs/bound and where, and the minimal counterexample (shrunk by
+ * fast-check) with its seed and path.
+ *
+ * Status of a claim: `refuted` when some probe is a certified violation; otherwise `inconclusive`
+ * when some probe is; otherwise `certified` when the campaign's box proof succeeds; otherwise
+ * `holds on samples`. Status of a finding: `shown necessary` when a certified violation is found
+ * (the dropped hypothesis is necessary), `not shown` otherwise.
+ *
+ * Arguments are raw JSON (decimal strings), so every counterexample is a line `uat check` replays.
+ */
+import fc from 'fast-check';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExactDecimal } from '../arith/context.ts';
+import type { ClaimDefinition } from '../registry/define.ts';
+import { decide, type DecideOptions } from '../verdict/decide.ts';
+import type { Verdict, VerdictKind } from '../verdict/verdict.ts';
+import { campaignSettings } from './settings.ts';
+
+export type CampaignKind = 'claim' | 'finding' | 'planted';
+export type ClaimStatus = 'certified' | 'holds on samples' | 'inconclusive' | 'refuted';
+export type FindingStatus = 'shown necessary' | 'not shown';
+
+export type RawArgs = Record<string, unknown>;
+
+/** A proof over a whole box, when the campaign has one (e.g. interval evaluation over a cover). */
+export interface BoxProof {
+  readonly certified: boolean;
+  /** What was proved, over which box, by which method; or why the proof did not go through. */
+  readonly description: string;
+}
+
+export interface CampaignSpec {
+  /** Lemma id, e.g. `softmax-hardmax`. */
+  readonly lemma: string;
+  /** Claim or finding id within the lemma; for a planted bound, a name such as `linf-without-n-minus-1`. */
+  readonly claim: string;
+  readonly kind: CampaignKind;
+  readonly definition: ClaimDefinition<unknown>;
+  /** Raw JSON arguments, as `uat check` would receive them. */
+  readonly arbitrary: fc.Arbitrary<RawArgs>;
+  /** A label for the domain probed, shown in the report (e.g. `n ∈ [2, 64], λ ∈ [0.01, 100]`). */
+  readonly domain: string;
+  /** Probes when `UAT_RUNS` is not set. */
+  readonly defaultRuns: number;
+  /** Committed regression examples, replayed before the random probes (fast-check `examples`). */
+  readonly examples?: readonly RawArgs[];
+  readonly decideOptions?: DecideOptions;
+  /** Optional box proof; only consulted when no probe is violated or inconclusive. */
+  readonly boxProof?: () => BoxProof;
+}
+
+export interface WorstProbe {
+  readonly ratio: string;
+  readonly lhs: string;
+  readonly bound: string;
+  readonly args: RawArgs;
+}
+
+export interface Counterexample {
+  readonly args: RawArgs;
+  readonly verdict: Verdict;
+  readonly seed: number;
+  readonly path: string | undefined;
+  readonly shrinks: number;
+}
+
+export interface CampaignOutcome {
+  readonly lemma: string;
+  readonly claim: string;
+  readonly kind: CampaignKind;
+  readonly domain: string;
+  readonly status: ClaimStatus | FindingStatus;
+  readonly probes: number;
+  readonly counts: Readonly<Record<VerdictKind, number>>;
+  readonly worst: WorstProbe | undefined;
+  readonly counterexample: Counterexample | undefined;
+  /** The first `inconclusive` or `error` probe, when there is one. */
+  readonly firstUndecided: { readonly args: RawArgs; readonly verdict: Verdict } | undefined;
+  readonly boxProof: BoxProof | undefined;
+  readonly seed: number;
+  readonly runs: number;
+  readonly timeMs: number;
+}
+
+/** Runs one campaign and records its outcome in the run directory. */
+export function runCampaign(spec: CampaignSpec): CampaignOutcome {
+  const settings = campaignSettings();
+  const runs = settings.runs ?? spec.defaultRuns;
+  const counts: Record<VerdictKind, number> = { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
+  let worst: WorstProbe | undefined;
+  let firstUndecided: CampaignOutcome['firstUndecided'];
+  let lastFailure: { args: RawArgs; verdict: Verdict } | undefined;
+  let shrinking = false;
+  const started = performance.now();
+  const wanted: VerdictKind = spec.kind === 'claim' ? 'holds' : 'violated';
+
+  const property = fc.property(spec.arbitrary, (args) => {
+    const verdict = decide(spec.definition, args, spec.decideOptions);
+    const failed = verdict.verdict === 'violated';
+    if (!shrinking) {
+      counts[verdict.verdict] += 1;
+      if ((verdict.verdict === 'inconclusive' || verdict.verdict === 'error') && firstUndecided === undefined) {
+        firstUndecided = { args, verdict };
+      }
+      if (verdict.ratio !== undefined && verdict.verdict === wanted && (worst === undefined || new ExactDecimal(verdict.ratio).gt(worst.ratio))) {
+        worst = { ratio: verdict.ratio, lhs: verdict.lhs ?? '', bound: verdict.bound ?? '', args };
+      }
+    }
+    if (failed) {
+      shrinking = true;
+      lastFailure = { args, verdict };
+    }
+    // For a claim, a violation fails the property (fast-check then shrinks it); for a finding or a
+    // planted bound the violation is the goal, and fast-check shrinks it just the same.
+    return !failed;
+  });
+  const details = fc.check(property, {
+    numRuns: runs,
+    seed: settings.seed,
+    examples: (spec.examples ?? []).map((e) => [e] as [RawArgs]),
+    endOnFailure: false,
+  });
+  const timeMs = performance.now() - started;
+
+  let counterexample: Counterexample | undefined;
+  if (details.failed && details.counterexample !== null) {
+    const args = details.counterexample[0];
+    const verdict = lastFailure !== undefined && lastFailure.args === args ? lastFailure.verdict : decide(spec.definition, args, spec.decideOptions);
+    counterexample = { args, verdict, seed: details.seed, path: details.counterexamplePath ?? undefined, shrinks: details.numShrinks };
+  } else if (details.failed && details.errorInstance !== null) {
+    throw details.errorInstance; // the engine itself threw: a bug, never a verdict
+  }
+
+  let status: ClaimStatus | FindingStatus;
+  let boxProof: BoxProof | undefined;
+  if (spec.kind === 'claim') {
+    if (counterexample !== undefined) status = 'refuted';
+    else if (counts.inconclusive > 0) status = 'inconclusive';
+    else {
+      boxProof = spec.boxProof?.();
+      status = boxProof?.certified === true ? 'certified' : 'holds on samples';
+    }
+  } else {
+    status = counterexample !== undefined ? 'shown necessary' : 'not shown';
+  }
+
+  const outcome: CampaignOutcome = {
+    lemma: spec.lemma,
+    claim: spec.claim,
+    kind: spec.kind,
+    domain: spec.domain,
+    status,
+    probes: Object.values(counts).reduce((a, b) => a + b, 0),
+    counts,
+    worst,
+    counterexample,
+    firstUndecided,
+    boxProof,
+    seed: settings.seed,
+    runs,
+    timeMs,
+  };
+  recordOutcome(outcome, settings.runDir);
+  return outcome;
+}
+
+/** Writes the outcome atomically to `<runDir>/<lemma>/<kind>-<claim>.json`. */
+export function recordOutcome(outcome: CampaignOutcome, runDir: string): void {
+  const dir = path.join(runDir, outcome.lemma);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${outcome.kind}-${outcome.claim}.json`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(outcome, null, 2)}\n`);
+  renameSync(tmp, file);
+}
+
+/** A one-line summary of an outcome, for test names and the verify command. */
+export function summarise(o: CampaignOutcome): string {
+  const ratio = o.worst !== undefined ? `, worst lhs/bound ${o.worst.ratio}` : '';
+  return `${o.lemma}/${o.claim} [${o.kind}]: ${o.status} (${o.probes} probes${ratio})`;
+}
