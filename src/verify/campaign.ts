@@ -131,9 +131,9 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
     const args = details.counterexample[0];
     const verdict = lastFailure !== undefined && lastFailure.args === args ? lastFailure.verdict : decide(spec.definition, args, spec.decideOptions);
     counterexample = { args, verdict, seed: details.seed, path: details.counterexamplePath ?? undefined, shrinks: details.numShrinks };
-  } else if (details.failed && details.errorInstance !== null) {
-    throw details.errorInstance; // the engine itself threw: a bug, never a verdict
   }
+  // A predicate that threw (an engine bug, never a verdict) also leaves a counterexample: deciding
+  // it again above rethrows, so the bug surfaces instead of becoming a status.
 
   let status: ClaimStatus | FindingStatus;
   let boxProof: BoxProof | undefined;
