@@ -18,6 +18,10 @@ import { precisionContext, type PrecisionContext, ExactDecimal } from './context
 
 /** Outward widening, in units in the last place, of every transcendental result. */
 export const TRANSCENDENTAL_ULPS = 2;
+/** Digits of π stored in decimal.js, which bound its trigonometric argument reduction. */
+const TRIG_PI_DIGITS = 1025;
+/** Digits kept in reserve when deciding whether decimal.js can reduce a trigonometric argument. */
+const TRIG_GUARD_DIGITS = 10;
 
 /** A closed interval `[lo, hi]` of reals, `lo ≤ hi`. */
 export class Interval {
@@ -193,7 +197,9 @@ export class Arith {
     if (k === 0) return this.point(1);
     const m = k % 2 === 0 ? this.abs(a) : a;
     // x ↦ x^k is monotone on m (non-negative for even k; odd powers are monotone everywhere).
-    return new Interval(this.down.pow(m.lo, k), this.up.pow(m.hi, k));
+    // decimal.js documents pow as "almost always" correctly rounded, with at most 1 ulp of error:
+    // widen like a transcendental.
+    return this.widen(new Interval(this.down.pow(m.lo, k), this.up.pow(m.hi, k)));
   }
 
   // ---- order and piecewise-linear operations --------------------------------------------------
@@ -308,6 +314,10 @@ export class Arith {
     const x = this.add(a, shift);
     const one = new this.up(1);
     const minusOne = new this.down(-1);
+    // decimal.js reduces trigonometric arguments with its stored π of 1025 digits: beyond that the
+    // reduction is not trustworthy, so huge arguments get the honest enclosure [−1, 1].
+    const largest = x.lo.abs().gt(x.hi.abs()) ? x.lo.abs() : x.hi.abs();
+    if (!largest.isFinite() || largest.e + this.precision + TRIG_GUARD_DIGITS > TRIG_PI_DIGITS) return new Interval(minusOne, one);
     const twoPi = this.mul(this.pi(), this.point(2));
     if (this.sub(x, new Interval(x.lo, x.lo)).hi.gte(twoPi.lo)) return new Interval(minusOne, one);
     // maxima at π/2 + 2kπ, minima at 3π/2 + 2kπ: does x reach one?
