@@ -1,0 +1,84 @@
+/**
+ * The core of `uat check`: one input line in, one answer out. Pure (no I/O), so it is tested
+ * without spawning a process.
+ *
+ * An input line is a JSON object `{"claim": "<lemma>/<claim>", "args": {...}}`, read with every
+ * numeric literal kept exact ({@link parseJsonLineExact}). The answer is
+ * `{"line", "claim", "verdict", "lhs", "bound"}` with `lhs` and `bound` as decimal strings correct to
+ * the requested significant digits, plus `"reason"` when the verdict is `inapplicable`, `error` or
+ * `inconclusive`. Nothing here throws for bad input: every malformed line is an `error` answer.
+ */
+import type { RuntimeRegistry } from '../registry/runtime.ts';
+import { decide, type DecideOptions } from '../verdict/decide.ts';
+import { describeValue } from '../verdict/errors.ts';
+import type { VerdictKind } from '../verdict/verdict.ts';
+import { parseJsonLineExact } from './json-exact.ts';
+
+/**
+ * Longest input line accepted, in bytes (1 MiB, the newline excluded). A longer line is answered
+ * with an `error` and not parsed; its bytes beyond the cap are never held in memory.
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** The answer to one input line, written as one JSON line. */
+export interface CheckAnswer {
+  /** 1-based input line number. */
+  readonly line: number;
+  /** The claim named on the line, or `null` when the line names none. */
+  readonly claim: string | null;
+  readonly verdict: VerdictKind;
+  readonly lhs?: string;
+  readonly bound?: string;
+  readonly reason?: string;
+}
+
+/** How an input line arrives: its text, or only its length when it exceeded {@link MAX_LINE_BYTES}. */
+export type InputLine = { readonly text: string } | { readonly tooLongBytes: number };
+
+/** Answers one input line. */
+export function answerLine(input: InputLine, line: number, registry: RuntimeRegistry, options: DecideOptions): CheckAnswer {
+  const error = (claim: string | null, reason: string): CheckAnswer => ({ line, claim, verdict: 'error', reason });
+  if ('tooLongBytes' in input) {
+    return error(null, `line too long: ${input.tooLongBytes} bytes, the limit is ${MAX_LINE_BYTES} bytes (1 MiB)`);
+  }
+  if (input.text.trim() === '') return error(null, 'empty line');
+  let probe: unknown;
+  try {
+    probe = parseJsonLineExact(input.text);
+  } catch (e) {
+    return error(null, `bad JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (probe === null || typeof probe !== 'object' || Array.isArray(probe)) {
+    return error(null, `a line must be a JSON object {"claim": "<lemma>/<claim>", "args": {...}}, got ${describeValue(probe)}`);
+  }
+  const { claim, args } = probe as Record<string, unknown>;
+  if (typeof claim !== 'string') {
+    return error(null, `field claim must be a string such as "softmax-hardmax/linf", got ${describeValue(claim)}`);
+  }
+  const registered = registry.claims.get(claim);
+  if (registered === undefined) {
+    return error(claim, `unknown claim ${describeValue(claim)}; \`uat check --list\` lists the claims`);
+  }
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+    return error(claim, `field args must be a JSON object of named arguments, got ${describeValue(args)}`);
+  }
+  const verdict = decide(registered.definition, args as Record<string, unknown>, options);
+  return {
+    line,
+    claim,
+    verdict: verdict.verdict,
+    ...(verdict.lhs !== undefined ? { lhs: verdict.lhs } : {}),
+    ...(verdict.bound !== undefined ? { bound: verdict.bound } : {}),
+    ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+  };
+}
+
+/**
+ * The exit status of a run: 2 when any answer is an `error`, otherwise 1 when any is `violated` or
+ * `inconclusive`, otherwise 0 (every line holds or is inapplicable).
+ */
+export function exitStatusOf(counts: Readonly<Record<VerdictKind, number>>): 0 | 1 | 2 {
+  if (counts.error > 0) return 2;
+  if (counts.violated > 0 || counts.inconclusive > 0) return 1;
+  return 0;
+}
