@@ -9,12 +9,12 @@
 import type { Arith, Interval } from '../arith/interval.ts';
 import type { Target } from '../targets/target.ts';
 import { centreOf, halfWidth, type AxisGrid } from './grid.ts';
-import type { Rational } from './rational.ts';
+import type { Rational } from '../arith/rational.ts';
 
 /** Enclosure of $f(x)$ at an exact point. */
 export function targetAt(target: Target, x: readonly Rational[], A: Arith): Interval {
   return target.evaluate(
-    x.map((xi) => xi.enclose(A)),
+    x.map((xi) => xi.toInterval(A)),
     A,
   );
 }
@@ -31,5 +31,5 @@ export function approximationError(target: Target, grid: AxisGrid, x: readonly R
 
 /** Enclosure of $\delta/2$. */
 export function halfWidthEnclosure(grid: AxisGrid, A: Arith): Interval {
-  return halfWidth(grid).enclose(A);
+  return halfWidth(grid).toInterval(A);
 }

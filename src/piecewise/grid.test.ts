@@ -12,12 +12,12 @@ import {
   leftEdgeOf,
   supDistance,
 } from './grid.ts';
-import { Rational } from './rational.ts';
+import { ceilOf, floorOf, isTerminatingDecimal, Rational } from './rounding.ts';
 
 const r = (s: string): Rational => Rational.fromDecimal(new ExactDecimal(s));
 
-describe('Rational', () => {
-  it('reads decimals exactly and reduces', () => {
+describe('exact rationals', () => {
+  it('read decimals exactly and reduce', () => {
     expect(r('0.125').toString()).toBe('1/8');
     expect(r('-2.50').toString()).toBe('-5/2');
     expect(r('1e-3').toString()).toBe('1/1000');
@@ -26,10 +26,13 @@ describe('Rational', () => {
   });
 
   it('floors and ceils toward the right integers', () => {
-    expect(new Rational(-7n, 2n).floor()).toBe(-4n);
-    expect(new Rational(7n, 2n).floor()).toBe(3n);
-    expect(new Rational(-7n, 2n).ceil()).toBe(-3n);
-    expect(new Rational(-8n, 2n).floor()).toBe(-4n);
+    expect(floorOf(Rational.of(-7n, 2n))).toBe(-4n);
+    expect(floorOf(Rational.of(7n, 2n))).toBe(3n);
+    expect(ceilOf(Rational.of(-7n, 2n))).toBe(-3n);
+    expect(ceilOf(Rational.of(7n, 2n))).toBe(4n);
+    expect(floorOf(Rational.of(-8n, 2n))).toBe(-4n);
+    expect(isTerminatingDecimal(Rational.of(3n, 40n))).toBe(true);
+    expect(isTerminatingDecimal(Rational.of(1n, 6n))).toBe(false);
   });
 });
 
@@ -64,7 +67,7 @@ describe('axis grid', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 4 }), (n, ticks) => {
         const grid = axisGrid(r('-0.3'), r('1.7'), n);
-        const x = ticks.map((t) => r('-0.3').add(new Rational(BigInt(t) * 2n, 10_000n)));
+        const x = ticks.map((t) => r('-0.3').add(Rational.of(BigInt(t) * 2n, 10_000n)));
         const c = centreOf(grid, x);
         const d = supDistance(x, c);
         expect(d.lte(halfWidth(grid))).toBe(true);

@@ -7,7 +7,7 @@
  *
  * Everything here is exact: a cell index is decided by comparing rationals, never by rounding.
  */
-import { Rational } from './rational.ts';
+import { floorOf, Rational } from './rounding.ts';
 
 /** One axis `[a, b]` cut into `cells` cells; the box `[a,b]^m` uses the same axis on every coordinate. */
 export interface AxisGrid {
@@ -23,13 +23,13 @@ export interface AxisGrid {
 export function axisGrid(a: Rational, b: Rational, cells: number): AxisGrid {
   if (!a.lt(b)) throw new RangeError(`axisGrid: a = ${a.toString()} must be below b = ${b.toString()}`);
   if (!Number.isSafeInteger(cells) || cells < 1) throw new RangeError(`axisGrid: cells must be an integer ≥ 1, got ${cells}`);
-  return { a, b, cells, width: b.sub(a).div(Rational.fromInteger(cells)) };
+  return { a, b, cells, width: b.sub(a).div(Rational.of(cells)) };
 }
 
 /** The grid point $x_k = a + k\delta$ (`k` may be any integer; `0…N` are the grid's own points). */
 export function gridPoint(grid: AxisGrid, k: number): Rational {
   // a + k(b − a)/N, written so that x_N = b exactly
-  return grid.a.add(grid.b.sub(grid.a).mul(new Rational(BigInt(k), BigInt(grid.cells))));
+  return grid.a.add(grid.b.sub(grid.a).mul(Rational.of(BigInt(k), BigInt(grid.cells))));
 }
 
 /** True when `a ≤ x ≤ b`. */
@@ -43,7 +43,7 @@ export function inAxis(grid: AxisGrid, x: Rational): boolean {
  */
 export function cellIndexOf(grid: AxisGrid, x: Rational): number {
   if (!inAxis(grid, x)) throw new RangeError(`cellIndexOf: ${x.toString()} is outside [${grid.a.toString()}, ${grid.b.toString()}]`);
-  const k = Number(x.sub(grid.a).div(grid.width).floor());
+  const k = Number(floorOf(x.sub(grid.a).div(grid.width)));
   return Math.min(k, grid.cells - 1);
 }
 
@@ -54,12 +54,12 @@ export function leftEdgeOf(grid: AxisGrid, x: Rational): Rational {
 
 /** The centre $x_k + \delta/2$ of cell `k`. */
 export function cellCentre(grid: AxisGrid, k: number): Rational {
-  return grid.a.add(grid.b.sub(grid.a).mul(new Rational(BigInt(2 * k + 1), BigInt(2 * grid.cells))));
+  return grid.a.add(grid.b.sub(grid.a).mul(Rational.of(BigInt(2 * k + 1), BigInt(2 * grid.cells))));
 }
 
 /** δ/2, the ∞-distance from a cell's centre to its boundary. */
 export function halfWidth(grid: AxisGrid): Rational {
-  return grid.width.div(Rational.fromInteger(2));
+  return grid.width.div(Rational.of(2));
 }
 
 /** The centre $c(x)$ of the box cell holding `x ∈ [a,b]^m`, coordinate by coordinate. */
@@ -76,7 +76,7 @@ export function leftCornerOf(grid: AxisGrid, x: readonly Rational[]): Rational[]
 export function supDistance(x: readonly Rational[], y: readonly Rational[]): Rational {
   return x.reduce((m, xi, i) => {
     const d = xi.sub(y[i]!).abs();
-    return d.gt(m) ? d : m;
+    return m.lt(d) ? d : m;
   }, Rational.ZERO);
 }
 
@@ -86,7 +86,7 @@ export function supDistance(x: readonly Rational[], y: readonly Rational[]): Rat
  */
 export function distanceToInteriorGrid(grid: AxisGrid, x: Rational): Rational | undefined {
   if (grid.cells < 2) return undefined;
-  const below = x.sub(grid.a).div(grid.width).floor();
+  const below = floorOf(x.sub(grid.a).div(grid.width));
   const candidates = [below, below + 1n]
     .map((k) => (k < 1n ? 1 : k > BigInt(grid.cells - 1) ? grid.cells - 1 : Number(k)))
     .map((k) => x.sub(gridPoint(grid, k)).abs());

@@ -10,7 +10,7 @@
 import type { Decimal } from 'decimal.js';
 import { arithAt, type Arith, type Interval } from '../arith/interval.ts';
 import type { Modulus } from '../targets/target.ts';
-import { Rational } from './rational.ts';
+import { ceilOf, Rational } from './rounding.ts';
 
 /** Enclosure of $\omega(t)$ for $t \ge 0$. */
 export function modulusAt(modulus: Modulus, t: Interval, A: Arith): Interval {
@@ -42,9 +42,9 @@ const CEILING_PRECISIONS = [40, 120, 400, 1000] as const;
  */
 export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsilon: Decimal): GridForAccuracy {
   if (!epsilon.gt(0)) throw new RangeError(`cellsForAccuracy: epsilon must be > 0, got ${epsilon.toString()}`);
-  const halfSide = Rational.fromDecimal(b).sub(Rational.fromDecimal(a)).div(Rational.fromInteger(2));
+  const halfSide = Rational.fromDecimal(b).sub(Rational.fromDecimal(a)).div(Rational.of(2));
   if (modulus.kind === 'lipschitz') {
-    const n = halfSide.mul(Rational.fromDecimal(modulus.L)).div(Rational.fromDecimal(epsilon)).ceil();
+    const n = ceilOf(halfSide.mul(Rational.fromDecimal(modulus.L)).div(Rational.fromDecimal(epsilon)));
     return { cells: n < 1n ? 1n : n, minimal: true };
   }
   if (modulus.C.isZero()) return { cells: 1n, minimal: true };
@@ -52,7 +52,7 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
   for (const precision of CEILING_PRECISIONS) {
     const A = arithAt(precision);
     const ratio = A.div(A.point(modulus.C), A.point(epsilon));
-    const t = A.mul(halfSide.enclose(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
+    const t = A.mul(halfSide.toInterval(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
     const lo = BigInt(t.lo.ceil().toFixed(0));
     const hi = BigInt(t.hi.ceil().toFixed(0));
     if (lo === hi) return { cells: lo < 1n ? 1n : lo, minimal: true };

@@ -10,11 +10,11 @@
  *   point, and differs from it on the transition zones $[x_k, x_k + \eta)$.
  */
 import { gridPoint, leftEdgeOf, type AxisGrid } from './grid.ts';
-import { Rational } from './rational.ts';
+import { Rational } from '../arith/rational.ts';
 import { affinePieces, evaluateNetwork, type ReluNetwork1D } from './relu-network.ts';
 
 function checkRampWidth(eta: Rational): void {
-  if (!eta.gt(Rational.ZERO)) throw new RangeError(`ramp width eta must be > 0, got ${eta.toString()}`);
+  if (!Rational.ZERO.lt(eta)) throw new RangeError(`ramp width eta must be > 0, got ${eta.toString()}`);
 }
 
 /** The ramp $s_\eta$ as a network: units $\mathrm{ReLU}(t/\eta)$ and $\mathrm{ReLU}(t/\eta - 1)$ with output weights $+1, -1$. */
@@ -76,7 +76,7 @@ export function quantiserError(grid: AxisGrid, net: ReluNetwork1D, x: Rational):
  */
 export function transitionMeasure(grid: AxisGrid, net: ReluNetwork1D): Rational {
   const interior = Array.from({ length: Math.max(0, grid.cells - 1) }, (_, i) => gridPoint(grid, i + 1));
-  const two = Rational.fromInteger(2);
+  const two = Rational.of(2);
   let measure = Rational.ZERO;
   for (const piece of affinePieces(net, grid.a, grid.b, interior)) {
     const mid = piece.from.add(piece.to).div(two);

@@ -6,7 +6,7 @@
  * output weights over `outputDenominator`), so that a network of a million units evaluates exactly in
  * BigInt additions and multiplications, with one reduction at the end.
  */
-import { Rational } from './rational.ts';
+import { Rational } from '../arith/rational.ts';
 
 /**
  * A network `y(x) = outputBias + Σ_j (v_j / D_out) · ReLU((w_j x + β_j) / D_hidden)`, every `w_j, β_j, v_j`
@@ -32,9 +32,9 @@ export function unitCount(net: ReluNetwork1D): number {
 /** The weights of hidden unit `j` as rationals: `{ w, beta, v }`. */
 export function unitWeights(net: ReluNetwork1D, j: number): { w: Rational; beta: Rational; v: Rational } {
   return {
-    w: new Rational(net.inputWeights[j]!, net.hiddenDenominator),
-    beta: new Rational(net.hiddenBiases[j]!, net.hiddenDenominator),
-    v: new Rational(net.outputWeights[j]!, net.outputDenominator),
+    w: Rational.of(net.inputWeights[j]!, net.hiddenDenominator),
+    beta: Rational.of(net.hiddenBiases[j]!, net.hiddenDenominator),
+    v: Rational.of(net.outputWeights[j]!, net.outputDenominator),
   };
 }
 
@@ -56,7 +56,7 @@ export function evaluateNetwork(net: ReluNetwork1D, x: Rational): Rational {
     const pre = net.inputWeights[j]! * p + net.hiddenBiases[j]! * q;
     if (pre > 0n) total += net.outputWeights[j]! * pre;
   }
-  return net.outputBias.add(new Rational(total, net.outputDenominator * net.hiddenDenominator * q));
+  return net.outputBias.add(Rational.of(total, net.outputDenominator * net.hiddenDenominator * q));
 }
 
 /** An affine piece `y = slope·x + intercept` on the open interval `(from, to)`. */
@@ -78,16 +78,16 @@ export function affinePieces(net: ReluNetwork1D, lo: Rational, hi: Rational, ext
   const kinks: Rational[] = [];
   for (let j = 0; j < net.inputWeights.length; j++) {
     const w = net.inputWeights[j]!;
-    if (w !== 0n) kinks.push(new Rational(-net.hiddenBiases[j]!, w));
+    if (w !== 0n) kinks.push(Rational.of(-net.hiddenBiases[j]!, w));
   }
   const breaks = [lo, ...kinks.filter(inside), ...extraBreaks.filter(inside), hi].sort((s, t) => s.cmp(t));
   const points = breaks.filter((t, i) => i === 0 || !t.eq(breaks[i - 1]!));
-  const two = Rational.fromInteger(2);
+  const two = Rational.of(2);
   const pieces: AffinePiece[] = [];
   // Sweep: the active set at the first piece's midpoint, then toggle each unit whose kink is crossed.
   const first = points[0]!.add(points[1]!).div(two);
   const active = net.inputWeights.map((w, j) => w * first.num + net.hiddenBiases[j]! * first.den > 0n);
-  const kinkOf = net.inputWeights.map((w, j) => (w === 0n ? undefined : new Rational(-net.hiddenBiases[j]!, w)));
+  const kinkOf = net.inputWeights.map((w, j) => (w === 0n ? undefined : Rational.of(-net.hiddenBiases[j]!, w)));
   const byKink = new Map<string, number[]>();
   kinkOf.forEach((k, j) => {
     if (k !== undefined && inside(k)) byKink.set(k.toString(), [...(byKink.get(k.toString()) ?? []), j]);
@@ -113,8 +113,8 @@ export function affinePieces(net: ReluNetwork1D, lo: Rational, hi: Rational, ext
     pieces.push({
       from: points[i]!,
       to: points[i + 1]!,
-      slope: new Rational(slopeNum, denominator),
-      intercept: net.outputBias.add(new Rational(interceptNum, denominator)),
+      slope: Rational.of(slopeNum, denominator),
+      intercept: net.outputBias.add(Rational.of(interceptNum, denominator)),
     });
   }
   return pieces;
