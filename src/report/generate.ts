@@ -1,0 +1,81 @@
+/**
+ * Writes the report of one run: `REPORT.md`, `report.html`, `report.json`, `report.schema.json`,
+ * `dependencies.svg`, `plots/*.svg`, and `timings.json`.
+ *
+ * Deterministic: everything but `timings.json` depends only on the code and the outcomes (no
+ * timestamps, no timings), so the same seed gives the same bytes. Campaign times live in
+ * `timings.json` alone.
+ *
+ * Atomic: everything is first written to a temporary directory inside the output directory
+ * (`.tmp-<pid>`), then renamed over the previous files one by one. If anything fails before the
+ * renames, the previous report is left intact and the temporary directory removed.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readRegistry } from '../registry/static.ts';
+import { dependencySvg } from './graph.ts';
+import { renderHtml } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
+import { buildReport, type Report } from './model.ts';
+import { readOutcomes } from './outcomes.ts';
+import { allPlots, OMITTED_PLOTS } from './plots/index.ts';
+import { reportSchemaText } from './schema.ts';
+
+export interface GenerateOptions {
+  /** Repository root (holds `proof/`). */
+  readonly root: string;
+  /** The run directory holding the campaign outcomes. */
+  readonly runDir: string;
+  /** Where the report goes (created when missing). */
+  readonly outDir: string;
+}
+
+export interface Timings {
+  readonly note: string;
+  readonly campaigns: readonly { readonly lemma: string; readonly kind: string; readonly claim: string; readonly timeMs: number }[];
+}
+
+/** Builds the report model for a run directory (no file written). */
+export function reportFor(root: string, runDir: string): { report: Report; timings: Timings } {
+  const run = readOutcomes(runDir);
+  const report = buildReport(readRegistry(root), run);
+  const timings: Timings = {
+    note: 'Wall-clock time of each campaign in this run (milliseconds). Kept out of report.json, REPORT.md and report.html so that those are the same bytes for the same seed.',
+    campaigns: run.outcomes.map((o) => ({ lemma: o.lemma, kind: o.kind, claim: o.claim, timeMs: Math.round(o.timeMs) })),
+  };
+  return { report, timings };
+}
+
+/** Generates every report file from `runDir` into `outDir`, atomically file by file. */
+export async function generateReport(options: GenerateOptions): Promise<Report> {
+  const { report, timings } = reportFor(options.root, options.runDir);
+  mkdirSync(options.outDir, { recursive: true });
+  const tmp = path.join(options.outDir, `.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    mkdirSync(path.join(tmp, 'plots'), { recursive: true });
+    const graph = await dependencySvg(report);
+    const plots = await allPlots();
+    const plotFiles = new Map(plots.map((p) => [p.id, `plots/${p.id}.svg`]));
+    const files = new Map<string, string>([
+      ['report.json', `${JSON.stringify(report, null, 2)}\n`],
+      ['report.schema.json', reportSchemaText()],
+      ['dependencies.svg', graph],
+      ['REPORT.md', renderMarkdown(report, plots, plotFiles, OMITTED_PLOTS)],
+      ['report.html', renderHtml(report, graph, plots, OMITTED_PLOTS)],
+      ['timings.json', `${JSON.stringify(timings, null, 2)}\n`],
+    ]);
+    for (const p of plots) files.set(plotFiles.get(p.id)!, p.svg);
+    for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
+
+    // Every file is written: now replace the previous ones. Stale plots (of a plot no longer drawn) go.
+    const plotsDir = path.join(options.outDir, 'plots');
+    mkdirSync(plotsDir, { recursive: true });
+    for (const name of files.keys()) renameSync(path.join(tmp, name), path.join(options.outDir, name));
+    const fresh = new Set(plots.map((p) => `${p.id}.svg`));
+    for (const old of readdirSync(plotsDir)) if (!fresh.has(old)) rmSync(path.join(plotsDir, old), { force: true });
+  } finally {
+    if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+  }
+  return report;
+}
