@@ -1,0 +1,142 @@
+/**
+ * Exact rational numbers over BigInt: `num/den` with `den > 0` and `gcd(num, den) = 1`.
+ *
+ * Decimal inputs, grid spacings `h = (b − a)/N`, grid nodes `a + k·h` and the outputs of a ReLU
+ * network with rational weights are all rational, so a claim built from them alone is decided
+ * exactly: an identity comes out as the point interval `[0, 0]`, never as an enclosure straddling 0.
+ *
+ * Method: schoolbook BigInt arithmetic, reduced by Euclid's gcd after every operation. No rounding
+ * anywhere; {@link Rational.toInterval} is the only place where a rational meets a precision.
+ */
+import type { Decimal } from 'decimal.js';
+import type { Arith, Interval } from './interval.ts';
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** An exact rational number. Immutable. */
+export class Rational {
+  private constructor(
+    /** Numerator (carries the sign). */
+    readonly num: bigint,
+    /** Denominator, always > 0. */
+    readonly den: bigint,
+  ) {}
+
+  static readonly ZERO = new Rational(0n, 1n);
+  static readonly ONE = new Rational(1n, 1n);
+
+  /** `num/den` reduced to lowest terms; throws `RangeError` when `den = 0`. */
+  static of(num: bigint | number, den: bigint | number = 1n): Rational {
+    let n = BigInt(num);
+    let d = BigInt(den);
+    if (d === 0n) throw new RangeError('Rational.of: zero denominator');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcd(n, d);
+    return g === 1n || g === 0n ? new Rational(n, d) : new Rational(n / g, d / g);
+  }
+
+  /** The exact value of a finite decimal (decimal.js values are finite decimals, hence rational). */
+  static fromDecimal(x: Decimal): Rational {
+    if (!x.isFinite()) throw new RangeError(`Rational.fromDecimal: ${x.toString()} is not finite`);
+    const text = x.toFixed();
+    const negative = text.startsWith('-');
+    const body = negative ? text.slice(1) : text;
+    const dot = body.indexOf('.');
+    const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+    const scale = dot < 0 ? 0 : body.length - dot - 1;
+    const n = BigInt(digits);
+    return Rational.of(negative ? -n : n, 10n ** BigInt(scale));
+  }
+
+  add(o: Rational): Rational {
+    if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
+    return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+
+  sub(o: Rational): Rational {
+    return this.add(o.neg());
+  }
+
+  mul(o: Rational): Rational {
+    return Rational.of(this.num * o.num, this.den * o.den);
+  }
+
+  /** `this / o`; throws `RangeError` when `o = 0`. */
+  div(o: Rational): Rational {
+    if (o.num === 0n) throw new RangeError('Rational.div: division by zero');
+    return Rational.of(this.num * o.den, this.den * o.num);
+  }
+
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
+
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
+
+  /** `this^k` for an integer `k` (a negative `k` needs `this ≠ 0`). */
+  pow(k: number): Rational {
+    if (!Number.isInteger(k)) throw new RangeError(`Rational.pow: exponent must be an integer, got ${k}`);
+    if (k < 0) return Rational.ONE.div(this.pow(-k));
+    return new Rational(this.num ** BigInt(k), this.den ** BigInt(k));
+  }
+
+  /** −1, 0 or 1. */
+  sign(): -1 | 0 | 1 {
+    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+  }
+
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+
+  /** −1, 0 or 1 as `this` is below, equal to or above `o`. */
+  cmp(o: Rational): -1 | 0 | 1 {
+    const d = this.num * o.den - o.num * this.den;
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
+  }
+
+  eq(o: Rational): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+
+  lt(o: Rational): boolean {
+    return this.cmp(o) < 0;
+  }
+
+  lte(o: Rational): boolean {
+    return this.cmp(o) <= 0;
+  }
+
+  max(o: Rational): Rational {
+    return this.cmp(o) >= 0 ? this : o;
+  }
+
+  min(o: Rational): Rational {
+    return this.cmp(o) <= 0 ? this : o;
+  }
+
+  /** `max(this, 0)`. */
+  relu(): Rational {
+    return this.num > 0n ? this : Rational.ZERO;
+  }
+
+  /** The tightest enclosure at the arithmetic's precision (a point when the value is a decimal that fits). */
+  toInterval(A: Arith): Interval {
+    if (this.den === 1n) return A.point(this.num.toString());
+    return A.div(A.point(this.num.toString()), A.point(this.den.toString()));
+  }
+
+  toString(): string {
+    return this.den === 1n ? this.num.toString() : `${this.num.toString()}/${this.den.toString()}`;
+  }
+}
