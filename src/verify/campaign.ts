@@ -18,6 +18,7 @@ import { ExactDecimal } from '../arith/context.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, type DecideOptions } from '../verdict/decide.ts';
 import type { Verdict, VerdictKind } from '../verdict/verdict.ts';
+import { recordRegression, regressionExamples } from './regressions.ts';
 import { campaignSettings } from './settings.ts';
 
 export type CampaignKind = 'claim' | 'finding' | 'planted';
@@ -98,8 +99,13 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   const started = performance.now();
   const wanted: VerdictKind = spec.kind === 'claim' ? 'holds' : 'violated';
 
+  // Digits from the environment (`uat verify --digits`) override the campaign's own.
+  const decideOptions: DecideOptions = settings.digits === undefined ? { ...spec.decideOptions } : { ...spec.decideOptions, digits: settings.digits };
+  // Committed counterexamples (properties/regressions/<lemma>.json) are replayed first.
+  const examples = [...(spec.examples ?? []), ...regressionExamples(spec.lemma, spec.claim)];
+
   const property = fc.property(spec.arbitrary, (args) => {
-    const verdict = decide(spec.definition, args, spec.decideOptions);
+    const verdict = decide(spec.definition, args, decideOptions);
     const failed = verdict.verdict === 'violated';
     if (!shrinking) {
       counts[verdict.verdict] += 1;
@@ -121,7 +127,7 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   const details = fc.check(property, {
     numRuns: runs,
     seed: settings.seed,
-    examples: (spec.examples ?? []).map((e) => [e] as [RawArgs]),
+    examples: examples.map((e) => [e] as [RawArgs]),
     endOnFailure: false,
   });
   const timeMs = performance.now() - started;
@@ -129,8 +135,9 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   let counterexample: Counterexample | undefined;
   if (details.failed && details.counterexample !== null) {
     const args = details.counterexample[0];
-    const verdict = lastFailure !== undefined && lastFailure.args === args ? lastFailure.verdict : decide(spec.definition, args, spec.decideOptions);
+    const verdict = lastFailure !== undefined && lastFailure.args === args ? lastFailure.verdict : decide(spec.definition, args, decideOptions);
     counterexample = { args, verdict, seed: details.seed, path: details.counterexamplePath ?? undefined, shrinks: details.numShrinks };
+    if (verdict.verdict === 'violated') recordRegression(spec.lemma, spec.claim, { args, seed: details.seed, path: details.counterexamplePath ?? null });
   }
   // A predicate that threw (an engine bug, never a verdict) also leaves a counterexample: deciding
   // it again above rethrows, so the bug surfaces instead of becoming a status.

@@ -1,7 +1,8 @@
 /**
  * Campaign settings, read once from the environment so that `npm test`, `uat verify` and vitest
  * shards agree: `UAT_RUNS` (probes per claim, overriding each campaign's default), `UAT_SEED`
- * (the fast-check seed), `UAT_RUN_DIR` (where each campaign writes its outcome).
+ * (the fast-check seed), `UAT_RUN_DIR` (where each campaign writes its outcome), `UAT_DIGITS`
+ * (significant digits of reported values, overriding each campaign's).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ export interface CampaignSettings {
   readonly seed: number;
   /** Directory receiving one outcome file per campaign. */
   readonly runDir: string;
+  /** Significant digits of reported values when `UAT_DIGITS` is set (`uat verify --digits`). */
+  readonly digits: number | undefined;
 }
 
 function integerFromEnv(name: string, min: number, max: number): number | undefined {
@@ -36,5 +39,6 @@ export function campaignSettings(): CampaignSettings {
     runs: integerFromEnv('UAT_RUNS', 1, 10_000_000),
     seed: integerFromEnv('UAT_SEED', -(2 ** 31), 2 ** 31 - 1) ?? DEFAULT_SEED,
     runDir: process.env.UAT_RUN_DIR ?? path.join(REPO_ROOT, 'reports', '.runs'),
+    digits: integerFromEnv('UAT_DIGITS', 1, 1000),
   };
 }

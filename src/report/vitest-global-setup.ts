@@ -1,0 +1,40 @@
+/**
+ * vitest global setup: `npm test` writes the report. Setup empties the run directory (so the report
+ * holds only this run's outcomes); teardown generates the report from it into `reports/` (or
+ * `UAT_REPORT_DIR`). With `UAT_REPORT=skip` the report is left to the caller (`uat verify` writes
+ * it itself after printing its summary).
+ *
+ * A report that cannot be generated leaves the previous one intact; teardown says so on stderr and
+ * fails the run.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { campaignSettings, REPO_ROOT } from '../verify/settings.ts';
+import { generateReport } from './generate.ts';
+
+function reportDir(): string {
+  const dir = process.env.UAT_REPORT_DIR;
+  return dir !== undefined && dir !== '' ? path.resolve(dir) : path.join(REPO_ROOT, 'reports');
+}
+
+export function setup(): void {
+  const { runDir } = campaignSettings();
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+}
+
+export async function teardown(): Promise<void> {
+  if (process.env.UAT_REPORT === 'skip') return;
+  const { runDir } = campaignSettings();
+  const out = reportDir();
+  try {
+    const report = await generateReport({ root: REPO_ROOT, runDir, outDir: out });
+    const c = report.totals.claims;
+    process.stdout.write(
+      `report written to ${path.relative(process.cwd(), out) || '.'}/ (REPORT.md, report.html, report.json): ${c.certified} certified, ${c['holds on samples']} holds on samples, ${c.inconclusive} inconclusive, ${c.refuted} refuted, ${c['not run']} not run\n`,
+    );
+  } catch (e) {
+    process.stderr.write(`report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
+    throw e;
+  }
+}
