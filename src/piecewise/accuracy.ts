@@ -1,6 +1,5 @@
 /**
- * Moduli of continuity in the ∞-norm and their inverses: the value $\omega(t)$ as an enclosure, and the
- * grid a modulus needs for a given accuracy, $N(\varepsilon) = \min\{N \ge 1 : \omega((b-a)/(2N)) \le \varepsilon\}$.
+ * The inverse of a modulus of continuity: the grid a modulus needs for a given accuracy, $N(\varepsilon) = \min\{N \ge 1 : \omega((b-a)/(2N)) \le \varepsilon\}$.
  *
  * - Lipschitz, $\omega(t) = Lt$: $N(\varepsilon) = \max(1, \lceil (b-a)L/(2\varepsilon) \rceil)$, exactly in rationals.
  * - Hölder, $\omega(t) = Ct^\alpha$: $\omega(\delta/2) \le \varepsilon \iff \delta/2 \le (\varepsilon/C)^{1/\alpha}$, so
@@ -8,22 +7,9 @@
  *   enclosure, raising the precision until both ends agree.
  */
 import type { Decimal } from 'decimal.js';
-import { arithAt, type Arith, type Interval } from '../arith/interval.ts';
+import { arithAt, type Interval } from '../arith/interval.ts';
 import type { Modulus } from '../targets/target.ts';
 import { ceilOf, Rational } from './rounding.ts';
-
-/** Enclosure of $\omega(t)$ for $t \ge 0$. */
-export function modulusAt(modulus: Modulus, t: Interval, A: Arith): Interval {
-  if (modulus.kind === 'lipschitz') return A.mul(A.point(modulus.L), t);
-  return A.mul(A.point(modulus.C), A.pow(t, A.point(modulus.alpha)));
-}
-
-/** $\omega$ as text, for messages: `L·t` or `C·t^α`. */
-export function describeModulus(modulus: Modulus): string {
-  return modulus.kind === 'lipschitz'
-    ? `ω(t) = ${modulus.L.toString()}·t`
-    : `ω(t) = ${modulus.C.toString()}·t^${modulus.alpha.toString()}`;
-}
 
 /** The grid for an accuracy: `cells` is $N(\varepsilon)$ when `minimal`, otherwise an integer just above it. */
 export interface GridForAccuracy {
