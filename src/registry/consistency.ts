@@ -1,0 +1,142 @@
+/**
+ * The consistency check between `proof/` and `properties/`, read statically (ts-morph), so that it
+ * runs before any campaign and cannot be fooled by the order in which test files finish:
+ *
+ * - every lemma has a property file `properties/<id>.property.ts`;
+ * - every property file belongs to a lemma, and every `runCampaign` call in it names a known lemma
+ *   and, for a claim or a finding, a known claim or finding of that lemma;
+ * - every claim and every finding has a probe: a `runCampaign` call naming it;
+ * - every `uses` edge points to a registered lemma, and lemma ids are unique;
+ * - the registry itself read cleanly (ids, uses and drops are literals).
+ *
+ * A `runCampaign` call names its claim by a string literal (`claim: 'linf'`), by the claim's constant
+ * (`claim: linf.id`, or `definition: linf` with `claim` left to match), and its lemma by a literal
+ * or the lemma constant's `.id`; when the lemma is not written, the file's own lemma is assumed.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { type CallExpression, type Expression, Node, type ObjectLiteralExpression, Project } from 'ts-morph';
+import type { StaticLemma, StaticRegistry } from './static.ts';
+
+export interface ConsistencyProblem {
+  readonly where: string;
+  readonly message: string;
+}
+
+/** One `runCampaign` call as read from a property file. */
+export interface ProbeCall {
+  readonly file: string;
+  readonly line: number;
+  readonly lemma: string | undefined;
+  readonly claim: string | undefined;
+  readonly kind: string | undefined;
+}
+
+function property(obj: ObjectLiteralExpression, name: string): Expression | undefined {
+  const p = obj.getProperty(name);
+  if (p === undefined) return undefined;
+  if (Node.isPropertyAssignment(p)) return p.getInitializer();
+  if (Node.isShorthandPropertyAssignment(p)) return p.getNameNode();
+  return undefined;
+}
+
+function literal(e: Expression | undefined): string | undefined {
+  if (e !== undefined && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return e.getLiteralValue();
+  return undefined;
+}
+
+/** Resolves `X.id` (X a lemma, claim or finding constant of the registry) or a literal to an id. */
+function resolveId(e: Expression | undefined, byName: ReadonlyMap<string, string>): string | undefined {
+  const lit = literal(e);
+  if (lit !== undefined) return lit;
+  if (e !== undefined && Node.isPropertyAccessExpression(e) && e.getName() === 'id') return byName.get(e.getExpression().getText());
+  if (e !== undefined && Node.isIdentifier(e)) return byName.get(e.getText());
+  return undefined;
+}
+
+/** Every `runCampaign({...})` call in the property files, with what it names. */
+export function readProbeCalls(root: string, registry: StaticRegistry, files: readonly string[]): ProbeCall[] {
+  const lemmaByName = new Map(registry.lemmas.map((l) => [l.name, l.id]));
+  const claimByName = new Map(registry.lemmas.flatMap((l) => [...l.claims, ...l.findings].map((c) => [c.name, c.id] as const)));
+  const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+  const calls: ProbeCall[] = [];
+  for (const f of files) {
+    const source = project.addSourceFileAtPath(path.resolve(root, f));
+    const rel = path.relative(root, source.getFilePath()).split(path.sep).join('/');
+    const fileLemma = path.basename(rel).replace(/\.property\.ts$/, '');
+    source.forEachDescendant((node) => {
+      if (!Node.isCallExpression(node)) return;
+      const call: CallExpression = node;
+      if (call.getExpression().getText() !== 'runCampaign') return;
+      const arg = call.getArguments()[0];
+      const line = call.getStartLineNumber();
+      if (arg === undefined || !Node.isObjectLiteralExpression(arg)) {
+        calls.push({ file: rel, line, lemma: undefined, claim: undefined, kind: undefined });
+        return;
+      }
+      const lemmaNode = property(arg, 'lemma');
+      const kind = literal(property(arg, 'kind'));
+      const claim = resolveId(property(arg, 'claim'), claimByName) ?? (kind !== 'planted' ? resolveId(property(arg, 'definition'), claimByName) : undefined);
+      calls.push({ file: rel, line, lemma: lemmaNode === undefined ? fileLemma : resolveId(lemmaNode, lemmaByName), claim, kind });
+    });
+  }
+  return calls;
+}
+
+/** Property files under `properties/` (relative paths, sorted). */
+export function propertyFiles(root: string): string[] {
+  const dir = path.join(root, 'properties');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.property.ts'))
+    .sort()
+    .map((f) => `properties/${f}`);
+}
+
+/** Every inconsistency between the registry and the property files (empty when consistent). */
+export function checkConsistency(root: string, registry: StaticRegistry, files: readonly string[] = propertyFiles(root)): ConsistencyProblem[] {
+  const problems: ConsistencyProblem[] = registry.problems.map((p) => ({ where: p.file, message: p.message }));
+  const byId = new Map<string, StaticLemma>();
+  for (const l of registry.lemmas) {
+    if (byId.has(l.id)) problems.push({ where: l.file, message: `lemma id ${l.id} is also declared in ${byId.get(l.id)!.file}` });
+    byId.set(l.id, l);
+  }
+  for (const l of registry.lemmas) {
+    for (const u of l.uses) if (!byId.has(u)) problems.push({ where: l.file, message: `lemma ${l.id} uses ${u}, which no proof/*.ts declares` });
+    if (!files.includes(`properties/${l.id}.property.ts`)) problems.push({ where: l.file, message: `lemma ${l.id} has no property file properties/${l.id}.property.ts` });
+  }
+  for (const f of files) {
+    const id = path.basename(f).replace(/\.property\.ts$/, '');
+    if (!byId.has(id)) problems.push({ where: f, message: `property file names lemma ${id}, which no proof/*.ts declares` });
+  }
+
+  const probed = new Set<string>();
+  for (const c of readProbeCalls(root, registry, files)) {
+    const where = `${c.file}:${c.line}`;
+    if (c.lemma === undefined) {
+      problems.push({ where, message: 'runCampaign: cannot tell which lemma it probes (write lemma as a string literal or <lemma constant>.id)' });
+      continue;
+    }
+    const lemma = byId.get(c.lemma);
+    if (lemma === undefined) {
+      problems.push({ where, message: `runCampaign names lemma ${c.lemma}, which no proof/*.ts declares` });
+      continue;
+    }
+    if (c.kind === 'planted') continue; // planted bounds have free names
+    if (c.claim === undefined) {
+      problems.push({ where, message: 'runCampaign: cannot tell which claim it probes (write claim as a string literal or <claim constant>.id)' });
+      continue;
+    }
+    const list = c.kind === 'finding' ? lemma.findings : c.kind === 'claim' ? lemma.claims : [...lemma.claims, ...lemma.findings];
+    if (!list.some((x) => x.id === c.claim)) {
+      problems.push({ where, message: `runCampaign names ${c.kind ?? 'claim'} ${c.claim}, which lemma ${lemma.id} does not declare` });
+      continue;
+    }
+    probed.add(`${lemma.id}/${c.claim}`);
+  }
+  for (const l of registry.lemmas) {
+    for (const c of l.claims) if (!probed.has(`${l.id}/${c.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `claim ${l.id}/${c.id} has no probe (no runCampaign call names it)` });
+    for (const f of l.findings) if (!probed.has(`${l.id}/${f.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `finding ${l.id}/${f.id} has no probe (no runCampaign call names it)` });
+  }
+  return problems;
+}
