@@ -22,6 +22,7 @@ export default defineConfig({
     env: {
       UAT_RUNS: '20',
       UAT_RUN_DIR: path.join(os.tmpdir(), 'uat-mutation-runs'),
+      UAT_REGRESSIONS_DIR: path.join(os.tmpdir(), 'uat-mutation-runs', 'regressions'),
     },
     testTimeout: 120_000,
     hookTimeout: 120_000,

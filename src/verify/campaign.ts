@@ -52,6 +52,13 @@ export interface CampaignSpec {
   readonly decideOptions?: DecideOptions;
   /** Optional box proof; only consulted when no probe is violated or inconclusive. */
   readonly boxProof?: () => BoxProof;
+  /**
+   * Wall-clock budget of the campaign in milliseconds (default: none). Once spent, the remaining
+   * probes are not decided (and shrinking stops at the smallest counterexample so far): a claim
+   * without a violation is then `inconclusive`, a finding or planted bound without one `not shown`,
+   * with {@link CampaignOutcome.reason} saying after how many probes. Never a silent pass.
+   */
+  readonly timeBudgetMs?: number;
 }
 
 export interface WorstProbe {
@@ -85,6 +92,8 @@ export interface CampaignOutcome {
   readonly seed: number;
   readonly runs: number;
   readonly timeMs: number;
+  /** Why the campaign stopped before its runs, e.g. `time limit of 500 ms reached after 37 of 200 probes`. */
+  readonly reason?: string;
 }
 
 /** Runs one campaign and records its outcome in the run directory. */
@@ -96,7 +105,10 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   let firstUndecided: CampaignOutcome['firstUndecided'];
   let lastFailure: { args: RawArgs; verdict: Verdict } | undefined;
   let shrinking = false;
+  let outOfTime = false; // the budget ran out while probing (probes were skipped)
+  let shrinkCut = false; // the budget ran out while shrinking (the counterexample is certified but maybe not minimal)
   const started = performance.now();
+  const budget = spec.timeBudgetMs;
   const wanted: VerdictKind = spec.kind === 'claim' ? 'holds' : 'violated';
 
   // Digits from the environment (`uat verify --digits`) override the campaign's own.
@@ -105,6 +117,11 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   const examples = [...(spec.examples ?? []), ...regressionExamples(spec.lemma, spec.claim)];
 
   const property = fc.property(spec.arbitrary, (args) => {
+    if (budget !== undefined && (outOfTime || shrinkCut || performance.now() - started > budget)) {
+      if (shrinking) shrinkCut = true;
+      else outOfTime = true;
+      return true; // not decided, not a probe; while shrinking, a "pass" ends the shrink at the last failure
+    }
     const verdict = decide(spec.definition, args, decideOptions);
     const failed = verdict.verdict === 'violated';
     if (!shrinking) {
@@ -142,11 +159,17 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   // A predicate that threw (an engine bug, never a verdict) also leaves a counterexample: deciding
   // it again above rethrows, so the bug surfaces instead of becoming a status.
 
+  const probes = Object.values(counts).reduce((a, b) => a + b, 0);
+  const reason = outOfTime
+    ? `time limit of ${budget} ms reached after ${probes} of ${runs} probes`
+    : shrinkCut
+      ? `time limit of ${budget} ms reached while shrinking the counterexample`
+      : undefined;
   let status: ClaimStatus | FindingStatus;
   let boxProof: BoxProof | undefined;
   if (spec.kind === 'claim') {
     if (counterexample !== undefined) status = 'refuted';
-    else if (counts.inconclusive > 0) status = 'inconclusive';
+    else if (counts.inconclusive > 0 || outOfTime) status = 'inconclusive';
     else {
       boxProof = spec.boxProof?.();
       status = boxProof?.certified === true ? 'certified' : 'holds on samples';
@@ -161,7 +184,7 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
     kind: spec.kind,
     domain: spec.domain,
     status,
-    probes: Object.values(counts).reduce((a, b) => a + b, 0),
+    probes,
     counts,
     worst,
     counterexample,
@@ -170,6 +193,7 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
     seed: settings.seed,
     runs,
     timeMs,
+    ...(reason !== undefined ? { reason } : {}),
   };
   recordOutcome(outcome, settings.runDir);
   return outcome;
