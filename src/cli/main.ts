@@ -8,6 +8,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { register as registerCheck } from './check.ts';
+import { register as registerReport } from './report.ts';
+import { register as registerVerify } from './verify.ts';
 import { UsageError } from './usage-error.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,6 +22,8 @@ const program = new Command('uat')
   .configureOutput({ outputError: (text, write) => write(`${oneLine(text)}\n`) });
 
 registerCheck(program);
+registerVerify(program);
+registerReport(program);
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();

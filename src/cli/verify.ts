@@ -1,0 +1,114 @@
+/**
+ * `uat verify [--lemma ID] [--runs N] [--seed S] [--digits P] [--out DIR]`: the main job. Runs the
+ * property campaigns (vitest, programmatically, on `properties/<lemma>.property.ts`, or all of them)
+ * with a progress bar, prints one line per claim, writes the report to DIR (default `reports/`), and
+ * exits 1 when a claim is refuted or inconclusive (or a test fails), 0 otherwise, 2 on a bad option.
+ *
+ * The campaigns read their settings from the environment (`src/verify/settings.ts`): `--runs` sets
+ * `UAT_RUNS` (probes per claim, overriding each campaign's default: the point of a deep run),
+ * `--seed` sets `UAT_SEED`, `--digits` sets `UAT_DIGITS`; the outcomes go to `DIR/.runs`.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { readRegistry } from '../registry/static.ts';
+import { generateReport } from '../report/generate.ts';
+import type { Report } from '../report/model.ts';
+import { ProgressReporter } from '../report/progress-reporter.ts';
+import { REPO_ROOT } from '../verify/settings.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Most probes per claim accepted by `--runs` (a deeper run is a mistake, not a plan). */
+export const MAX_RUNS = 10_000_000;
+
+function integerIn(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) throw new InvalidArgumentError(`must be an integer in [${min}, ${max}].`);
+    return value;
+  };
+}
+
+interface VerifyOptions {
+  readonly lemma?: string;
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly digits?: number;
+  readonly out: string;
+}
+
+/** One line per claim, finding and planted bound of the report. */
+export function summaryLines(report: Report, lemmas: ReadonlySet<string> | undefined): string[] {
+  const lines: string[] = [];
+  for (const l of report.lemmas) {
+    if (lemmas !== undefined && !lemmas.has(l.id)) continue;
+    const line = (id: string, kind: string, status: string, e: { probes: number; worst: { ratio: string } | null } | null): string =>
+      `${l.id}/${id} [${kind}]: ${status}${e === null ? '' : ` (${e.probes} probes${e.worst !== null ? `, worst lhs/bound ${e.worst.ratio}` : ''})`}`;
+    for (const c of l.claims) lines.push(line(c.id, 'claim', c.status, c.evidence));
+    for (const f of l.findings) lines.push(line(f.id, 'finding', f.status, f.evidence));
+    for (const p of l.planted) lines.push(line(p.id, 'planted', p.status, p.evidence));
+  }
+  return lines;
+}
+
+/** Runs the campaigns and writes the report; returns the exit status. */
+export async function verify(options: VerifyOptions): Promise<number> {
+  const registry = readRegistry(REPO_ROOT);
+  const ids = registry.lemmas.map((l) => l.id);
+  if (options.lemma !== undefined && !ids.includes(options.lemma)) {
+    throw new UsageError(`--lemma ${JSON.stringify(options.lemma)} is not a lemma id; known: ${ids.join(', ')}`);
+  }
+  const selected = options.lemma === undefined ? registry.lemmas : registry.lemmas.filter((l) => l.id === options.lemma);
+  const files = selected.map((l) => path.join(REPO_ROOT, 'properties', `${l.id}.property.ts`)).filter((f) => existsSync(f));
+  const out = path.resolve(options.out);
+  const runDir = path.join(out, '.runs');
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+
+  process.env.UAT_RUN_DIR = runDir;
+  process.env.UAT_REPORT = 'skip';
+  if (options.runs !== undefined) process.env.UAT_RUNS = String(options.runs);
+  if (options.seed !== undefined) process.env.UAT_SEED = String(options.seed);
+  if (options.digits !== undefined) process.env.UAT_DIGITS = String(options.digits);
+
+  const reporter = new ProgressReporter();
+  if (files.length > 0) {
+    const { startVitest } = await import('vitest/node');
+    const vitest = await startVitest('test', files, { watch: false, run: true, root: REPO_ROOT, config: path.join(REPO_ROOT, 'vitest.config.ts') }, { test: { reporters: [reporter] } });
+    await vitest.close();
+  }
+  process.exitCode = undefined; // vitest sets it on failure; the verdict below decides
+
+  let report: Report;
+  try {
+    report = await generateReport({ root: REPO_ROOT, runDir, outDir: out });
+  } catch (e) {
+    process.stderr.write(`uat verify: report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
+    return 1;
+  }
+  const lines = summaryLines(report, new Set(selected.map((l) => l.id)));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const f of reporter.failures) process.stdout.write(`test failed: ${f}\n`);
+  const shown = selected.flatMap((l) => report.lemmas.filter((r) => r.id === l.id));
+  const bad = shown.flatMap((l) => l.claims).filter((c) => c.status === 'refuted' || c.status === 'inconclusive');
+  const notRun = shown.flatMap((l) => l.claims).filter((c) => c.status === 'not run');
+  process.stdout.write(
+    `report written to ${path.relative(process.cwd(), out) || '.'}/REPORT.md, report.html, report.json; ${bad.length} claim(s) refuted or inconclusive, ${notRun.length} not run, ${reporter.failures.length} test failure(s)\n`,
+  );
+  return bad.length > 0 || reporter.failures.length > 0 ? 1 : 0;
+}
+
+/** Adds the `verify` command to `program`. */
+export function register(program: Command): void {
+  program
+    .command('verify')
+    .description('run the property campaigns of every lemma (or one), print one line per claim, write the report')
+    .option('--lemma <ID>', 'only this lemma (its properties/<ID>.property.ts)')
+    .option('--runs <N>', `probes per claim, overriding each campaign's default, 1..${MAX_RUNS}`, integerIn(1, MAX_RUNS))
+    .option('--seed <S>', 'fast-check seed, a 32-bit signed integer', integerIn(-(2 ** 31), 2 ** 31 - 1))
+    .option('--digits <P>', 'significant digits of reported values, 1..1000', integerIn(1, 1000))
+    .option('--out <DIR>', 'where the report goes', path.join(REPO_ROOT, 'reports'))
+    .action(async (options: VerifyOptions) => {
+      process.exitCode = await verify(options);
+    });
+}
