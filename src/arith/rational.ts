@@ -11,10 +11,21 @@
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from './interval.ts';
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  while (y !== 0n) {
+    if (x <= SAFE && y <= SAFE) return BigInt(gcdSafe(Number(x), Number(y)));
+    [x, y] = [y, x % y];
+  }
+  return x;
+}
+
+/** Euclid on integers below 2^53, where doubles are exact (and much faster than BigInt). */
+function gcdSafe(x: number, y: number): number {
+  while (y !== 0) [x, y] = [y, x % y];
   return x;
 }
 
@@ -39,6 +50,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
+    if (n === 0n) return Rational.ZERO;
+    if (d === 1n) return new Rational(n, d);
     const g = gcd(n, d);
     return g === 1n || g === 0n ? new Rational(n, d) : new Rational(n / g, d / g);
   }
