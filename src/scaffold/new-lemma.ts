@@ -1,0 +1,47 @@
+/**
+ * `npm run new-lemma -- <id>`: scaffolds `proof/<id>.ts` and `properties/<id>.property.ts` from the
+ * templates in `templates.ts`. Nothing else to register: the registry finds the lemma in `proof/`,
+ * `npm test` and `uat verify` run its property file, and the report shows it.
+ *
+ * Exit status 2, with one line on stderr, when the id is not kebab-case or either file exists.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../verify/settings.ts';
+import { propertyTemplate, proofTemplate } from './templates.ts';
+
+/** Lemma ids: lower-case words joined by hyphens (they name files and anchors). */
+export const LEMMA_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Writes both files; returns their paths relative to `root`. Throws RangeError on a bad id or an existing file. */
+export function scaffoldLemma(root: string, id: string): string[] {
+  if (!LEMMA_ID.test(id)) throw new RangeError(`new-lemma: id ${JSON.stringify(id)} must be kebab-case (e.g. my-lemma)`);
+  const files: [string, string][] = [
+    [`proof/${id}.ts`, proofTemplate(id)],
+    [`properties/${id}.property.ts`, propertyTemplate(id)],
+  ];
+  for (const [rel] of files) if (existsSync(path.join(root, rel))) throw new RangeError(`new-lemma: ${rel} exists already`);
+  for (const [rel, text] of files) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text, { flag: 'wx' });
+  }
+  return files.map(([rel]) => rel);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('new-lemma.ts')) {
+  const args = process.argv.slice(2);
+  if (args.length !== 1) {
+    process.stderr.write('usage: npm run new-lemma -- <id>   (id in kebab-case, e.g. my-lemma)\n');
+    process.exit(2);
+  }
+  try {
+    const written = scaffoldLemma(REPO_ROOT, args[0]!);
+    process.stdout.write(
+      `wrote ${written.join(' and ')}\nnext: edit the statement and the claim, then run  npm run verify -- --lemma ${args[0]}  and read reports/REPORT.md\n`,
+    );
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+}
