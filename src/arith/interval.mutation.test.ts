@@ -227,6 +227,13 @@ describe('transcendental functions', () => {
       expect(r.lo.lte(exact) && r.hi.gte(exact), `expm1(${x}) = ${r.toString()} vs ${exact.toString()}`).toBe(true);
       expect(r.hi.minus(r.lo).abs().lte(exact.abs().mul('1e-8')), `expm1(${x}) too wide: ${r.toString()}`).toBe(true);
     }
+    // the series stops once a term is below |x|·10^−(precision+2): the enclosure stays within a few ulps
+    const relativeWidth = (x: string, precision: number) => {
+      const r = arithAt(precision).expm1(arithAt(precision).point(x));
+      return r.hi.minus(r.lo).div(r.hi.abs());
+    };
+    expect(relativeWidth('-0.3', 30).lt('1e-28')).toBe(true);
+    expect(relativeWidth('0.25', 60).lt('1.6e-58')).toBe(true);
     const wide = A.expm1(iv('-0.1', '0.2'));
     expect(wide.lo.lte(Ref.exp('-0.1').minus(1)) && wide.lo.gt('-0.0952')).toBe(true);
     expect(wide.hi.gte(Ref.exp('0.2').minus(1)) && wide.hi.lt('0.2215')).toBe(true);
@@ -298,6 +305,16 @@ describe('transcendental functions', () => {
     const far = A.sin(A.point('1e5'));
     expect(far.lo.lte(Ref.sin('1e5')) && far.hi.gte(Ref.sin('1e5'))).toBe(true);
     expect(far.hi.minus(far.lo).lt('1e-8')).toBe(true);
+    // enclosures of sin never leave [−1, 1], even where the widened end would (near the extrema)
+    expect(A.sin(A.point('1.5707973267948966')).hi.toString()).toBe('1');
+    expect(A.sin(A.point('4.71238998038469')).lo.toString()).toBe('-1');
+    // beyond decimal.js's 1025 digits of π (argument digits + precision + 10 guard digits) the honest answer is [−1, 1]
+    const A600 = arithAt(600);
+    expect(ends(A600.sin(A600.point('1e420')))).toEqual(['-1', '1']);
+    const atGuard = A600.sin(A600.point('1e415'));
+    const sinRef = Decimal.clone({ precision: 60 }).sin('1e415');
+    expect(atGuard.lo.minus(sinRef).abs().lt('1e-58')).toBe(true); // the reference has 60 digits only
+    expect(atGuard.hi.minus(atGuard.lo).lt('1e-500')).toBe(true);
     const c = A.cos(iv(-1, 1));
     expect(c.hi.toString()).toBe('1');
     expect(c.lo.lte(Ref.cos(1)) && c.lo.gt('0.5403')).toBe(true);

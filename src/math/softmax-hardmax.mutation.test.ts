@@ -71,6 +71,8 @@ describe('softmax helpers', () => {
 describe('lemma softmax-hardmax', () => {
   it('lists its claims and finding', () => {
     expect(softmaxHardmax.id).toBe('softmax-hardmax');
+    expect(softmaxHardmax.kind).toBe('lemma');
+    expect(softmaxHardmax.uses).toEqual([]);
     expect(softmaxHardmax.claims.map((c) => c.id)).toEqual(['linf', 'l1', 'attention', 'temperature', 'monotone']);
     expect(softmaxHardmax.findings.map((c) => [c.id, c.drops])).toEqual([['margin-necessary', 'margin']]);
     expect([MAX_SCORES, MAX_VALUE_COLUMNS]).toEqual([10_000, 1_000]);
@@ -168,6 +170,40 @@ describe('lemma softmax-hardmax', () => {
     expect(decide(monotone, { z: ['1'], lambda1: '1', lambda2: '2' })).toMatchObject({ hypothesis: 'scores' });
     expect(decide(marginNecessary, { z: ['1'], lambda: '1', epsilon: '0.5' })).toMatchObject({ hypothesis: 'scores' });
     expect(decide(marginNecessary, { z: ['1', '1'], lambda: '0', epsilon: '0.5' })).toMatchObject({ hypothesis: 'temperature' });
+  });
+
+  it('rearranged margins enclose the same number as bound − lhs', () => {
+    // at 200 digits the direct difference is accurate on these non-tight probes; the margin must agree
+    const A = arithAt(200);
+    const probes: Array<[typeof linf, Record<string, unknown>]> = [
+      [linf, { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
+      [l1, { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
+      [attention, { z: ['0.3', '1', '-0.5'], lambda: '2', v: [['1', '-2', '0'], ['0', '1', '0.5'], ['3', '0.5', '-4']] }],
+      [attention, { z: ['1', '0.3', '-0.5'], lambda: '2', v: [['0', '1'], ['-1', '2'], ['2', '-3']] }],
+      [temperature, { z: ['0', '-0.5', '-2', '-0.7'], epsilon: '0.2' }],
+      [monotone, { z: ['0', '-0.5', '-2'], lambda1: '1', lambda2: '2' }],
+      [monotone, { z: ['-2', '0', '-0.5'], lambda1: '0.5', lambda2: '3' }],
+    ];
+    for (const [claim, raw] of probes) {
+      const args = claim.parse(raw);
+      const e = claim.evaluate(args, A);
+      const direct = A.sub(e.bound, e.lhs);
+      const margin = e.margin!;
+      const scale = direct.hi.abs();
+      expect(margin.lo.minus(direct.hi).lte(scale.mul('1e-150')), `${claim.id} ${JSON.stringify(raw)}: margin ${margin.lo.toString()}`).toBe(true);
+      expect(direct.lo.minus(margin.hi).lte(scale.mul('1e-150')), `${claim.id} ${JSON.stringify(raw)}: margin ${margin.hi.toString()}`).toBe(true);
+      expect(margin.hi.minus(margin.lo).lte(scale.mul('1e-150'))).toBe(true);
+    }
+  });
+
+  it('names each argument in its parse errors', () => {
+    const bad = 'x';
+    expect(decide(linf, { z: ['1', '0'], lambda: bad }).reason).toMatch(/^argument lambda /);
+    expect(decide(temperature, { z: ['1', '0'], epsilon: bad }).reason).toMatch(/^argument epsilon /);
+    expect(decide(monotone, { z: ['1', '0'], lambda1: bad, lambda2: '1' }).reason).toMatch(/^argument lambda1 /);
+    expect(decide(monotone, { z: ['1', '0'], lambda1: '1', lambda2: bad }).reason).toMatch(/^argument lambda2 /);
+    expect(decide(marginNecessary, { z: ['1', '0'], lambda: '1', epsilon: bad }).reason).toMatch(/^argument epsilon /);
+    expect(decide(marginNecessary, { z: ['1', '1'], lambda: '1', epsilon: '2' }).reason).toBe('hypothesis accuracy fails: epsilon = 2 is not in (0, 1)');
   });
 
   it('reads its arguments with their limits', () => {

@@ -59,6 +59,7 @@ describe('readDecimal', () => {
     expect(readDecimal('0.1', 'x').toString()).toBe('0.1');
     expect(readDecimal('  -1.25e-3 ', 'x').toString()).toBe('-0.00125');
     expect(readDecimal('+.5', 'x').toString()).toBe('0.5');
+    expect(readDecimal('-.25', 'x').toString()).toBe('-0.25');
     expect(readDecimal('5.', 'x').toString()).toBe('5');
     expect(readDecimal('1E2', 'x').toString()).toBe('100');
     expect(readDecimal(0.1, 'x').toString()).toBe('0.1');

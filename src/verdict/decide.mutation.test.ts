@@ -104,6 +104,16 @@ describe('decide', () => {
     expect(decide(e, { x: '0' }, { maxPrecision: 60 }).bound).toBe('500000000.5');
   });
 
+  it('omits the ratio when a side is unbounded at one end', () => {
+    const halfLine = new Interval(new ExactDecimal(-Infinity), new ExactDecimal(2));
+    const c = claimOf((_x, A) => ({ lhs: A.point(1), bound: halfLine, margin: A.point(1) }));
+    const v = decide(c, { x: '0' }, { maxPrecision: 30 });
+    expect(v.verdict).toBe('holds');
+    expect(v.ratio).toBeUndefined();
+    const d = claimOf((_x, A) => ({ lhs: new Interval(new ExactDecimal(1), new ExactDecimal(Infinity)), bound: A.point(2), margin: A.point(1) }));
+    expect(decide(d, { x: '0' }, { maxPrecision: 30 }).ratio).toBeUndefined();
+  });
+
   it('omits the ratio when the bound is 0', () => {
     const c = claimOf((_x, A) => ({ lhs: A.point(0), bound: A.point(0) }));
     expect(decide(c, { x: '0' })).toEqual({ verdict: 'holds', lhs: '0', bound: '0', precision: 30 });
