@@ -35,6 +35,15 @@ export function nodeOf(grid: Grid, k: number): Rational {
   return grid.a.add(grid.h.mul(Rational.of(k)));
 }
 
+/** The nodes `x_from … x_to`, in order (one reduction each: `x_j = (p·s + j·r·q)/(q·s)` for `a = p/q`, `h = r/s`). */
+export function nodesOf(grid: Grid, from: number, to: number): Rational[] {
+  const { a, h } = grid;
+  const base = a.num * h.den;
+  const step = h.num * a.den;
+  const den = a.den * h.den;
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => Rational.of(base + BigInt(from + i) * step, den));
+}
+
 /** The three-unit network of hat `φ_k` (one input, one output). */
 export function hatNetwork(grid: Grid, k: number): ReluNetwork {
   const invH = Rational.ONE.div(grid.h);
@@ -61,7 +70,8 @@ export function hatNetwork(grid: Grid, k: number): ReluNetwork {
 export function partitionNetwork(grid: Grid): ReluNetwork {
   const invH = Rational.ONE.div(grid.h);
   const minusTwoInvH = invH.mul(Rational.of(-2));
-  const hidden = Array.from({ length: grid.N + 3 }, (_, u) => ({ weights: [Rational.ONE], bias: nodeOf(grid, u - 1).neg() }));
+  const weights = [Rational.ONE];
+  const hidden = nodesOf(grid, -1, grid.N + 1).map((node) => ({ weights, bias: node.neg() }));
   const outputs = Array.from({ length: grid.N + 1 }, (_, k) => ({
     terms: [
       { unit: k, weight: invH },

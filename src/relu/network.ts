@@ -45,31 +45,51 @@ export function checkNetwork(net: ReluNetwork): ReluNetwork {
   return net;
 }
 
-function dot(weights: readonly Rational[], x: readonly Rational[]): Rational {
-  let s = Rational.ZERO;
-  weights.forEach((w, i) => {
-    if (w.isZero()) return;
-    s = s.add(w.eq(Rational.ONE) ? x[i]! : w.mul(x[i]!));
+/** An unreduced fraction `n/d`, `d > 0`: the evaluator's working form (reduced once, at the output). */
+type Fraction = readonly [bigint, bigint];
+
+/** `n1/d1 + n2/d2` without a gcd (a shared or dividing denominator is reused). */
+function addFraction([n1, d1]: Fraction, [n2, d2]: Fraction): Fraction {
+  if (d1 === d2) return [n1 + n2, d1];
+  if (d1 % d2 === 0n) return [n1 + n2 * (d1 / d2), d1];
+  if (d2 % d1 === 0n) return [n1 * (d2 / d1) + n2, d2];
+  return [n1 * d2 + n2 * d1, d1 * d2];
+}
+
+function fractionOf(r: Rational): Fraction {
+  return [r.num, r.den];
+}
+
+function hiddenExact(net: ReluNetwork, x: readonly Rational[]): Fraction[] {
+  if (x.length !== net.inputs) throw new RangeError(`ReluNetwork: expected ${net.inputs} inputs, got ${x.length}`);
+  return net.hidden.map((u) => {
+    let z = fractionOf(u.bias);
+    u.weights.forEach((w, i) => {
+      if (!w.isZero()) z = addFraction(z, [w.num * x[i]!.num, w.den * x[i]!.den]);
+    });
+    return z[0] > 0n ? z : ([0n, 1n] as const);
   });
-  return s;
 }
 
 /** The hidden activations `ReLU(w_u · x + c_u)`, exactly. */
 export function hiddenActivationsExact(net: ReluNetwork, x: readonly Rational[]): Rational[] {
-  if (x.length !== net.inputs) throw new RangeError(`ReluNetwork: expected ${net.inputs} inputs, got ${x.length}`);
-  return net.hidden.map((u) => dot(u.weights, x).add(u.bias).relu());
+  return hiddenExact(net, x).map(([n, d]) => Rational.of(n, d));
 }
 
-/** The outputs, exactly (terms whose activation is exactly 0 contribute exactly 0 and are skipped). */
+/**
+ * The outputs, exactly. Method: every unit and output is accumulated as an unreduced fraction (no gcd
+ * on the way; shared denominators are reused) and reduced once at the end; terms whose activation is
+ * exactly 0 contribute exactly 0 and are skipped.
+ */
 export function evaluateExact(net: ReluNetwork, x: readonly Rational[]): Rational[] {
-  const act = hiddenActivationsExact(net, x);
+  const act = hiddenExact(net, x);
   return net.outputs.map((o) => {
-    let s = o.bias;
+    let s = fractionOf(o.bias);
     for (const t of o.terms) {
-      const a = act[t.unit]!;
-      if (!a.isZero()) s = s.add(t.weight.mul(a));
+      const [n, d] = act[t.unit]!;
+      if (n !== 0n) s = addFraction(s, [t.weight.num * n, t.weight.den * d]);
     }
-    return s;
+    return Rational.of(s[0], s[1]);
   });
 }
 

@@ -277,7 +277,9 @@ const families: LibraryFamily[] = [
         modulus: lipschitzModulus(upperOf((A) => A.mul(A.point(k.abs()), peak(A)))),
         secondDerivativeBound: upperOf((A) => A.mul(A.point(k.mul(k)), peak(A))),
         domain,
-        evaluate: (x, A) => A.exp(A.mul(A.point(k), one(x))),
+        // e^{0·x} = 1 exactly (an enclosure of e^0 would be widened and leave 0 ≤ 0 undecided).
+        evaluate: (x, A) => (k.isZero() ? A.point(1) : A.exp(A.mul(A.point(k), one(x)))),
+        ...(k.isZero() ? { evaluateRational: () => Rational.ONE } : {}),
       });
     },
   },
