@@ -13,8 +13,11 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
-import { hasTie, maximiserOf, slackBelowMarginTerm, softmaxTail } from '../src/math/softmax.ts';
-import { defineClaim, defineFinding, defineLemma, type HypothesisFailure } from '../src/registry/define.ts';
+import { newBallFromDecimal } from '../src/arith/double-double-decimal.ts';
+import { DDBall, divBall, lnBall, mulBall, mulByDouble, scaleByPowerOfTwo, subBall } from '../src/arith/double-double.ts';
+import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail, type SoftmaxTail } from '../src/math/softmax.ts';
+import { ballsOf, nonNegativeDifferences, slackBelowPerTerm, softmaxTailBalls, tailMarginBall } from '../src/math/softmax-fast.ts';
+import { defineClaim, defineFinding, defineLemma, type FastEvaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { readDecimal, readDecimalArray, readDecimalMatrix, required } from '../src/verdict/args.ts';
 
 /** Largest number of scores accepted in one probe. */
@@ -67,10 +70,23 @@ function hardmaxBound(z: readonly Decimal[], lambda: Interval, margin: Interval,
  * Enclosure of `B − S/(1+S) = (Σ_{j≠i*}(e^{−λΔ} − w_j) + B·S)/(1+S)` for `B = (n−1)e^{−λΔ}`: a sum of
  * non-negative terms, so it stays certifiably positive on the tight family even at `λΔ = 10^5`.
  */
-function tailMargin(z: readonly Decimal[], lambda: Interval, perTerm: Interval, bound: Interval, A: Arith): Interval {
-  const t = softmaxTail(z, lambda, A);
+function tailMargin(z: readonly Decimal[], lambda: Interval, perTerm: Interval, bound: Interval, A: Arith, t: SoftmaxTail): Interval {
   const slack = slackBelowMarginTerm(z, lambda, perTerm, A);
   return A.div(A.add(slack, A.mul(bound, t.tailSum)), t.normaliser);
+}
+
+/**
+ * Fast-path twin of `linf`'s evaluation in double-double balls: `1 − p_{i*}`, the bound
+ * `(n−1)e^{−λΔ}` (with `e^{−λΔ} = w_{runner-up}`) and the same cancellation-free margin.
+ */
+function hardmaxFast(z: readonly Decimal[], lambda: Decimal): { lhs: DDBall; bound: DDBall; margin: DDBall } | undefined {
+  const zb = ballsOf(z);
+  const lam = newBallFromDecimal(lambda);
+  if (zb === undefined || lam === undefined) return undefined;
+  const t = softmaxTailBalls(z, zb, lam);
+  const perTerm = t.weights[t.runnerUp]!;
+  const bound = mulByDouble(new DDBall(), perTerm, z.length - 1);
+  return { lhs: t.tail, bound, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), bound) };
 }
 
 /**
@@ -89,8 +105,9 @@ export const linf = defineClaim<ScoresAtTemperature>({
     const t = softmaxTail(z, lam, A);
     const { bound, perTerm } = hardmaxBound(z, lam, t.margin, A);
     // ‖p − e‖_∞ = max(1 − p*, max_{j≠i*} p_j) = 1 − p*, since every p_j ≤ Σ_{j≠i*} p_j = 1 − p*.
-    return { lhs: t.tail, bound, margin: tailMargin(z, lam, perTerm, bound, A) };
+    return { lhs: t.tail, bound, margin: tailMargin(z, lam, perTerm, bound, A, t) };
   },
+  fast: ({ z, lambda }) => hardmaxFast(z, lambda),
 });
 
 /**
@@ -112,8 +129,15 @@ export const l1 = defineClaim<ScoresAtTemperature>({
     return {
       lhs: A.add(t.tail, offMax),
       bound: A.scale(bound, 2),
-      margin: A.scale(tailMargin(z, lam, perTerm, bound, A), 2),
+      margin: A.scale(tailMargin(z, lam, perTerm, bound, A, t), 2),
     };
+  },
+  fast({ z, lambda }): FastEvaluation | undefined {
+    // ‖p − e‖₁ = (1 − p*) + Σ_{j≠i*} p_j = 2(1 − p*): the same real number as the decimal left side.
+    const h = hardmaxFast(z, lambda);
+    if (h === undefined) return undefined;
+    const twice = (b: DDBall): DDBall => scaleByPowerOfTwo(b, b, 1);
+    return { lhs: twice(h.lhs), bound: twice(h.bound), margin: twice(h.margin) };
   },
 });
 
@@ -151,7 +175,7 @@ export const attention = defineClaim<AttentionArgs>({
       // Σ_{j≠i*} w_j (M ∓ δ_jc): every term ≥ 0, so no cancellation.
       A.sum(others.map((j) => A.mul(t.weights[j]!, sign === 1 ? A.sub(spread, deltas[j]![c]!) : A.add(spread, deltas[j]![c]!))));
     const lhsPerColumn = columns.map((c) => A.div(A.abs(A.sum(others.map((j) => A.mul(t.weights[j]!, deltas[j]![c]!)))), t.normaliser));
-    const base = A.mul(spread, tailMargin(z, lam, perTerm, tailBound, A)); // M·(B − S/(1+S))
+    const base = A.mul(spread, tailMargin(z, lam, perTerm, tailBound, A, t)); // M·(B − S/(1+S))
     const marginPerColumn = columns.map((c) => A.add(base, A.div(A.min(weighted(1, c), weighted(-1, c)), t.normaliser)));
     return {
       lhs: lhsPerColumn.reduce((m, x) => A.max(m, x)),
@@ -193,6 +217,18 @@ export const temperature = defineClaim<TemperatureArgs>({
     const perTerm = A.div(eps, A.point(n - 1));
     const slack = slackBelowMarginTerm(z, lam, perTerm, A);
     return { lhs: t.tail, bound: eps, margin: A.div(A.add(slack, A.mul(eps, t.tailSum)), t.normaliser) };
+  },
+  fast({ z, epsilon }): FastEvaluation | undefined {
+    const zb = ballsOf(z);
+    const eps = newBallFromDecimal(epsilon);
+    if (zb === undefined || eps === undefined) return undefined;
+    const n = z.length;
+    const iStar = maximiserOf(z);
+    const margin = subBall(new DDBall(), zb[iStar]!, zb[runnerUpOf(z, iStar)]!); // Δ
+    const perTerm = divBall(new DDBall(), eps, new DDBall(n - 1)); // ε/(n−1) = e^{−λΔ} at this λ
+    const lam = divBall(new DDBall(), lnBall(new DDBall(), divBall(new DDBall(), new DDBall(n - 1), eps)), margin);
+    const t = softmaxTailBalls(z, zb, lam);
+    return { lhs: t.tail, bound: eps, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), eps) };
   },
 });
 
@@ -236,6 +272,17 @@ export const monotone = defineClaim<MonotoneArgs>({
       ),
     );
     return { lhs: t2.tail, bound: t1.tail, margin: A.div(diff, A.mul(t1.normaliser, t2.normaliser)) };
+  },
+  fast({ z, lambda1, lambda2 }): FastEvaluation | undefined {
+    const zb = ballsOf(z);
+    const l1 = newBallFromDecimal(lambda1);
+    const l2 = newBallFromDecimal(lambda2);
+    if (zb === undefined || l1 === undefined || l2 === undefined) return undefined;
+    const t1 = softmaxTailBalls(z, zb, l1);
+    const t2 = softmaxTailBalls(z, zb, l2);
+    // S1 − S2 = Σ_{j≠i*} (w_j(λ1) − w_j(λ2)), every term ≥ 0 since λ1 ≤ λ2 and d_j ≥ 0.
+    const denominator = mulBall(new DDBall(), t1.normaliser, t2.normaliser);
+    return { lhs: t2.tail, bound: t1.tail, margin: divBall(new DDBall(), nonNegativeDifferences(t1, t2), denominator) };
   },
 });
 

@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_SCORES, MAX_VALUE_COLUMNS, attention, l1, linf, marginNecessary, monotone, softmaxHardmax, temperature } from '../../proof/softmax-hardmax.ts';
 import { arithAt } from '../arith/interval.ts';
-import { decide } from '../verdict/decide.ts';
+import { decide, DOUBLE_DOUBLE_DIGITS } from '../verdict/decide.ts';
 import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail } from './softmax.ts';
 import { ExactDecimal } from '../arith/context.ts';
 
@@ -82,10 +82,10 @@ describe('lemma softmax-hardmax', () => {
     const z = ['0.25', '1', '-0.5', '0.75'];
     const ref = reference(z, '3');
     const v = decide(linf, { z, lambda: '3' });
-    expect(v).toMatchObject({ verdict: 'holds', lhs: r20(ref.tail), bound: r20(ref.bound), precision: 30 });
+    expect(v).toMatchObject({ verdict: 'holds', lhs: r20(ref.tail), bound: r20(ref.bound), precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double' });
     const w = decide(l1, { z, lambda: '3' });
     const l1Ref = ref.p.reduce((a, pj, j) => a.plus(j === ref.iStar ? new Ref(1).minus(pj) : pj), new Ref(0));
-    expect(w).toMatchObject({ verdict: 'holds', lhs: r20(l1Ref), bound: r20(ref.bound.mul(2)), precision: 30 });
+    expect(w).toMatchObject({ verdict: 'holds', lhs: r20(l1Ref), bound: r20(ref.bound.mul(2)), precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double' });
   });
 
   it('decides the tight family at the first precision through the margin', () => {

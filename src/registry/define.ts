@@ -8,6 +8,7 @@
  * (`src/registry/`) reads both with ts-morph; nothing about a lemma is written twice.
  */
 import type { Arith, Interval } from '../arith/interval.ts';
+import type { DDBall } from '../arith/double-double.ts';
 
 /** The two sides of a claim `lhs ≤ bound` at one precision, with an optional rearranged margin. */
 export interface Evaluation {
@@ -20,6 +21,16 @@ export interface Evaluation {
    * uses `bound − lhs` directly. It must enclose the same real number.
    */
   readonly margin?: Interval;
+}
+
+/**
+ * The same three enclosures as {@link Evaluation}, as double-double balls (`src/arith/double-double.ts`):
+ * the engine's fast path. Each ball must enclose the very same real number as its decimal twin.
+ */
+export interface FastEvaluation {
+  readonly lhs: DDBall;
+  readonly bound: DDBall;
+  readonly margin?: DDBall;
 }
 
 /** A failed hypothesis: the probe lies outside the lemma's domain. */
@@ -45,6 +56,13 @@ export interface ClaimDefinition<Args = unknown> {
   hypotheses(args: Args): HypothesisFailure | undefined;
   /** Encloses both sides (and optionally the margin) at the arithmetic's precision. */
   evaluate(args: Args, arith: Arith): Evaluation;
+  /**
+   * Optional fast path: the same enclosures as {@link evaluate} in double-double ball arithmetic, or
+   * undefined when an input does not fit it. The engine tries it first and falls back to `evaluate`
+   * whenever its balls are too wide to decide or to fix the requested digits. A wrapper that changes
+   * `evaluate` (a planted bound, say) must not copy `fast`.
+   */
+  fast?(args: Args): FastEvaluation | undefined;
 }
 
 /**

@@ -1,9 +1,13 @@
 /**
  * The verdict engine: decides one probe of one claim `lhs ≤ bound` with certified enclosures.
  *
- * Method: the claim's arguments are read exactly; a failed hypothesis gives `inapplicable`; then the
- * claim is evaluated in interval arithmetic at a working precision of `digits + 10` significant
- * digits. If the margin `bound − lhs` (or the claim's rearranged margin) is provably ≥ 0 the verdict
+ * Method: the claim's arguments are read exactly; a failed hypothesis gives `inapplicable`. When the
+ * claim has a fast path (`ClaimDefinition.fast`) and at most {@link FAST_PATH_MAX_DIGITS} digits are
+ * requested, it is tried first: double-double ball arithmetic with rigorous radii
+ * (`src/arith/double-double.ts`) decides the verdict when the margin's ball excludes 0 and the balls of
+ * `lhs` and `bound` each fix their `digits` significant digits; otherwise (or when an input does not
+ * fit a double-double) the engine falls back to decimal.js as follows. The claim is evaluated in
+ * interval arithmetic at a working precision of `digits + 10` significant digits. If the margin `bound − lhs` (or the claim's rearranged margin) is provably ≥ 0 the verdict
  * is `holds`; provably < 0, `violated`. Otherwise — and also while `lhs` or `bound` is not yet known
  * to `digits` significant digits — the precision is doubled, up to `maxPrecision`. A verdict still
  * undecided there is `inconclusive`. Nothing here is decided in float64.
@@ -11,6 +15,9 @@
 import type { Decimal } from 'decimal.js';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
 import { ArithmeticDomainError, arithAt, type Interval } from '../arith/interval.ts';
+import { ballToSignificantDigits } from '../arith/double-double-decimal.ts';
+import { DDBall, isCertifiedNegative, isCertifiedPositive, isExactZero, subBall } from '../arith/double-double.ts';
+import { ExactDecimal } from '../arith/context.ts';
 import type { ClaimDefinition, Evaluation } from '../registry/define.ts';
 import { ArgumentError } from './errors.ts';
 import type { Verdict } from './verdict.ts';
@@ -21,6 +28,13 @@ export const DEFAULT_DIGITS = 20;
 export const DEFAULT_MAX_PRECISION = 1000;
 /** Extra working digits over the requested output digits at the first attempt. */
 export const GUARD_DIGITS = 10;
+/**
+ * Most significant digits the double-double fast path is asked for: its balls are about 10⁻²⁹ wide
+ * (relative), so beyond this it could rarely fix the digits and the decimal path is used directly.
+ */
+export const FAST_PATH_MAX_DIGITS = 26;
+/** The `precision` reported for a fast-path verdict: the significant digits of a 106-bit double-double. */
+export const DOUBLE_DOUBLE_DIGITS = 31;
 
 export interface DecideOptions {
   /** Significant digits of the reported values (default {@link DEFAULT_DIGITS}). */
@@ -49,6 +63,8 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
   if (failure !== undefined) {
     return { verdict: 'inapplicable', hypothesis: failure.hypothesis, reason: `hypothesis ${failure.hypothesis} fails: ${failure.reason}` };
   }
+  const fast = decideFast(claim, args, digits);
+  if (fast !== undefined) return fast;
   let precision = Math.max(MIN_PRECISION, Math.min(digits + GUARD_DIGITS, maxPrecision));
   let last: { evaluation: Evaluation; decided: 'holds' | 'violated' | undefined; precision: number } | undefined;
   for (;;) {
@@ -83,6 +99,31 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
     };
   }
   return { verdict: last.decided, ...values };
+}
+
+/**
+ * The fast path: a verdict when the claim's double-double balls decide the sign of the margin and fix
+ * `digits` significant digits of both sides; undefined otherwise (the decimal path then decides).
+ * A fast hook that throws is treated like one that cannot decide: the decimal path reports the cause.
+ */
+function decideFast<Args>(claim: ClaimDefinition<Args>, args: Args, digits: number): Verdict | undefined {
+  if (claim.fast === undefined || digits > FAST_PATH_MAX_DIGITS) return undefined;
+  let e;
+  try {
+    e = claim.fast(args);
+  } catch {
+    return undefined;
+  }
+  if (e === undefined) return undefined;
+  const margin = e.margin ?? subBall(new DDBall(), e.bound, e.lhs);
+  const decided = isCertifiedPositive(margin) || isExactZero(margin) ? 'holds' : isCertifiedNegative(margin) ? 'violated' : undefined;
+  if (decided === undefined) return undefined;
+  const lhs = ballToSignificantDigits(e.lhs, digits);
+  const bound = ballToSignificantDigits(e.bound, digits);
+  if (lhs === undefined || bound === undefined) return undefined;
+  const boundMid = e.bound.hi + e.bound.lo;
+  const ratio = boundMid === 0 ? {} : { ratio: new ExactDecimal((e.lhs.hi + e.lhs.lo) / boundMid).toSignificantDigits(8, 6).toString() };
+  return { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double', ...ratio };
 }
 
 /** `holds` when the margin is provably ≥ 0, `violated` when provably < 0, otherwise undecided. */

@@ -22,6 +22,11 @@ export interface Verdict {
   readonly hypothesis?: string;
   /** Working precision (significant digits) at which the verdict was decided. */
   readonly precision?: number;
+  /**
+   * `double-double` when the engine's fast path (`src/arith/double-double.ts`) decided the verdict;
+   * absent when decimal.js interval arithmetic did (or for `inapplicable`/`error`).
+   */
+  readonly arithmetic?: 'double-double';
   /** `lhs / bound` to 8 significant digits, for tightness statistics (absent when the bound is 0). */
   readonly ratio?: string;
 }

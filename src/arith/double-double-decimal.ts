@@ -1,0 +1,139 @@
+/**
+ * Between exact decimals and double-double balls: {@link ballFromDecimal} encloses an exact decimal
+ * in a ball, {@link ballToSignificantDigits} prints the `D` significant digits every element of a ball
+ * rounds to — or reports that the ball is too wide to fix them.
+ *
+ * Method. Reading: a decimal `C·10^p` with an integer coefficient `C < 2¹⁰⁶` is split exactly into two
+ * doubles (`hi = C` rounded to nearest, `lo = C − hi` exact since `|C − hi| ≤ 2⁵²`), and `10^|p|`
+ * is exact as a double-double for `|p| ≤ 45` (`5⁴⁵ < 2¹⁰⁶`); the ball product or quotient
+ * (`double-double.ts`) then encloses the value. Longer coefficients or larger exponents are not read
+ * (the caller falls back to decimal.js). Printing: with `E` the decimal exponent of the midpoint,
+ * `y = x·10^{D−1−E}` is enclosed by a ball in `[10^{D−1}, 10^D)`; the digits are the integer `N`
+ * nearest to the midpoint of `y`, accepted only when the whole ball lies within `(N − 1/2, N + 1/2)`
+ * (with `10⁻⁴` to spare), so that every element — the true value included — rounds to `N` under any
+ * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`.
+ */
+import type { Decimal } from 'decimal.js';
+import { ExactDecimal } from './context.ts';
+import { DDBall, divBall, isCertifiedPositive, isExactZero, mulBall, negBall, setBall } from './double-double.ts';
+
+/** Largest `|p|` for which `10^p` is built exactly or by one ball product. */
+const POW10_EXACT_LIMIT = 45;
+/** Largest decimal exponent shift supported when reading or printing. */
+const POW10_LIMIT = 3 * POW10_EXACT_LIMIT;
+
+const pow10Exact: DDBall[] = [];
+for (let k = 0; k <= POW10_EXACT_LIMIT; k++) {
+  const exact = 10n ** BigInt(k);
+  const hi = Number(exact);
+  pow10Exact.push(new DDBall(hi, Number(exact - BigInt(hi)), 0));
+}
+
+/** `out ← ` a ball around `10^k` for `0 ≤ k ≤ 135`; undefined beyond. */
+function pow10Ball(out: DDBall, k: number): DDBall | undefined {
+  if (k <= POW10_EXACT_LIMIT) {
+    const p = pow10Exact[k]!;
+    return setBall(out, p.hi, p.lo, 0);
+  }
+  if (k > POW10_LIMIT) return undefined;
+  setBall(out, pow10Exact[POW10_EXACT_LIMIT]!.hi, pow10Exact[POW10_EXACT_LIMIT]!.lo, 0);
+  let rest = k - POW10_EXACT_LIMIT;
+  while (rest > 0) {
+    const step = Math.min(rest, POW10_EXACT_LIMIT);
+    mulBall(out, out, pow10Exact[step]!);
+    rest -= step;
+  }
+  return out;
+}
+
+const scratchPower = new DDBall();
+
+/** `out ← a·10^p`, or undefined when `|p|` exceeds the supported range. */
+function scaleByPowerOfTen(out: DDBall, a: DDBall, p: number): DDBall | undefined {
+  if (p === 0) return setBall(out, a.hi, a.lo, a.rad);
+  const power = pow10Ball(scratchPower, Math.abs(p));
+  if (power === undefined) return undefined;
+  return p > 0 ? mulBall(out, a, power) : divBall(out, a, power);
+}
+
+const LIMB = 1e7; // decimal.js stores coefficients in base-10⁷ limbs
+const scratchCoefficient = new DDBall();
+
+/**
+ * `out ← ` a ball enclosing the exact decimal `d`; undefined when `d` has more than 28 significant
+ * digits or an exponent beyond ±120, or is not finite.
+ */
+export function ballFromDecimal(out: DDBall, d: Decimal): DDBall | undefined {
+  if (!d.isFinite()) return undefined;
+  const limbs = d.d;
+  if (limbs.length === 1 && limbs[0] === 0) return setBall(out, 0, 0, 0);
+  if (limbs.length > 4) return undefined;
+  let firstDigits = 1;
+  for (let x = limbs[0]!; x >= 10; x = Math.floor(x / 10)) firstDigits++;
+  let exponent = d.e - (firstDigits + 7 * (limbs.length - 1)) + 1; // value = C·10^exponent
+  if (limbs.length <= 2) {
+    let c = limbs.length === 1 ? limbs[0]! : limbs[0]! * LIMB + limbs[1]!; // < 10¹⁴, exact
+    while (c % 10 === 0) {
+      c /= 10;
+      exponent += 1;
+    }
+    setBall(scratchCoefficient, d.s * c, 0, 0);
+  } else {
+    let c = 0n;
+    for (const limb of limbs) c = c * BigInt(LIMB) + BigInt(limb);
+    while (c % 10n === 0n) {
+      c /= 10n;
+      exponent += 1;
+    }
+    const hi = Number(c);
+    setBall(scratchCoefficient, d.s * hi, d.s * Number(c - BigInt(hi)), 0);
+  }
+  return scaleByPowerOfTen(out, scratchCoefficient, exponent);
+}
+
+/** Reads an exact decimal into a new ball (undefined when not representable; see {@link ballFromDecimal}). */
+export function newBallFromDecimal(d: Decimal): DDBall | undefined {
+  return ballFromDecimal(new DDBall(), d);
+}
+
+const scratchAbs = new DDBall();
+const scratchScaled = new DDBall();
+/** Safety below 1/2 when checking that a ball lies strictly inside one rounding interval. */
+const ROUNDING_SLACK = 1e-4;
+
+/**
+ * The value of every element of `a` rounded to `digits` significant digits (as decimal.js prints
+ * `x.toSignificantDigits(digits, ROUND_HALF_EVEN)`), or undefined when the ball is too wide to
+ * decide them (or crosses 0, or is out of range).
+ */
+export function ballToSignificantDigits(a: DDBall, digits: number): string | undefined {
+  if (isExactZero(a)) return '0';
+  const negative = a.hi < 0;
+  const x = negative ? negBall(scratchAbs, a) : a;
+  if (!isCertifiedPositive(x)) return undefined;
+  let exponent = Math.floor(Math.log10(x.hi));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const shift = digits - 1 - exponent;
+    const y = scaleByPowerOfTen(scratchScaled, x, shift);
+    if (y === undefined || !Number.isFinite(y.rad)) return undefined;
+    const low = 10 ** (digits - 1); // exact for digits ≤ 23; only picks the exponent
+    if (y.hi < low) {
+      exponent -= 1;
+      continue;
+    }
+    if (y.hi >= low * 10) {
+      exponent += 1;
+      continue;
+    }
+    const whole = Math.round(y.hi);
+    const f1 = y.hi - whole; // exact: |f1| ≤ 1/2 and y.hi, whole share their last bits
+    const correction = Math.round(f1 + y.lo);
+    const fraction = f1 - correction + y.lo; // one rounding, far below the slack
+    if (!(Math.abs(fraction) + y.rad < 0.5 - ROUNDING_SLACK)) return undefined;
+    const n = (BigInt(whole) + BigInt(correction)).toString();
+    // N has `digits` digits, or is 10^digits after a carry; anything else means a misjudged exponent
+    if (n.length !== digits && !(n.length === digits + 1 && /^10*$/.test(n))) return undefined;
+    return new ExactDecimal(`${negative ? '-' : ''}${n}e${-shift}`).toString();
+  }
+  return undefined;
+}

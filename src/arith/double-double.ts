@@ -1,0 +1,396 @@
+/**
+ * Ball arithmetic with double-double midpoints: the engine's fast path.
+ *
+ * A {@link DDBall} `⟨m, r⟩` encloses one real number `x` with `|x − m| ≤ r`, where the midpoint
+ * `m = hi + lo` is a double-double (an unevaluated sum of two doubles, `|lo| ≤ ulp(hi)/2`, about 32
+ * significant digits) and the radius `r` is a double. Every operation returns a ball that contains
+ * the exact result for every choice of operands in the operand balls (the inclusion property), so a
+ * sign or a digit string read off a ball is proved. Nothing is decided in plain float64.
+ *
+ * ## Method and error analysis
+ * Write `u = 2⁻⁵³` (IEEE binary64, round to nearest, which is all JavaScript offers).
+ * 1. Midpoints. Sums use AccurateDWPlusDW (Joldes, Muller, Popescu 2017, Alg. 6; relative error
+ *    `≤ 3u² + 13u³`); products use Dekker's DWTimesDW with Veltkamp splitting, no FMA (JMP 2017
+ *    Alg. 10; CRlibm's Mul22, documented relative error `< 2⁻¹⁰²`). Every bound proved for these
+ *    algorithms is below `16u² = 2⁻¹⁰²`; each midpoint operation here adds {@link OP_REL}` = 2⁻⁹⁷`
+ *    `·|hi|` to the radius, 32 times the literature bound. The proofs assume no underflow or
+ *    overflow: products, quotients and exponentials therefore require every operand and result to be
+ *    0 or of magnitude in `[2⁻⁵⁰⁰, 2⁵⁰⁰]` (then any subnormal intermediate contributes an absolute
+ *    error below `2⁻¹⁰⁷⁰ < 2⁻⁵⁷⁰·|result|`, absorbed by the 32× slack); outside that range the
+ *    result gets radius `+∞`, which no decision accepts, and the caller falls back to decimal.js.
+ *    Sums are exact in the subnormal range and need no such check.
+ * 2. Radii. Radius formulas are positive expressions of at most 14 rounded operations; each result
+ *    passes through {@link roundedUp}`(s) = s·(1 + 2⁻⁴⁹) + 2⁻¹⁰⁰⁰`, which exceeds the exact value
+ *    of the expression (relative error `≤ (1+u)¹⁴ − 1 < 14u` is covered by the factor even after
+ *    its own rounding; absolute underflow errors `≤ 14·2⁻¹⁰⁷⁵` by the relative slack when the sum is
+ *    above `2⁻¹⁰¹⁰`, and by the added `2⁻¹⁰⁰⁰` below it).
+ * 3. Propagation. `a ± b`: `r = r_a + r_b`; `a·b`: `r = |m_a| r_b + |m_b| r_a + r_a r_b`; `a/b`: the
+ *    quotient's midpoint `q` is checked a posteriori, `|x/y − q| ≤ (|m_a − q·m_b| + r_a + |q| r_b)/(|m_b| − r_b)`
+ *    with the residual itself enclosed by ball operations, so no division error bound is assumed.
+ * 4. `exp`. `x = N·(ln 2)/64 + t` with `N` the nearest integer to `64x/ln 2`, `(ln 2)/64` a
+ *    double-double with a stated radius (checked against 60 digits in the tests), so `|t| ≤ 0.0055`;
+ *    `e^t − 1` by its degree-{@link EXP_TAYLOR_DEGREE} Taylor polynomial in ball arithmetic over the
+ *    ball `t`, plus the Lagrange remainder `|t|^{K+1}/(K+1)!·e^{|t|}` (`< 3·10⁻³³`); times a table entry
+ *    `2^{j/64}` (`j = N mod 64`) computed once by the same Taylor method with degree 40 (remainder
+ *    `< 10⁻⁴⁸`); times `2^{(N−j)/64}` exactly. No libm function is trusted: `Math.exp`/`Math.log`
+ *    only choose starting points whose errors the ball operations then measure.
+ * 5. `ln`. `y₀ = Math.log(m)`, `δ = x·e^{−y₀} − 1` as a ball; `ln x = y₀ + δ + ρ` with
+ *    `|ρ| ≤ |δ|²/(2(1 − |δ|))` (for `|δ| < 1/2`, from the series of `ln(1 + δ)`).
+ *
+ * The resulting relative error of a softmax probe is about `10⁻²⁹`: enough to decide and to print 20
+ * correct significant digits; when a ball is too wide to decide or to fix the requested digits the
+ * engine falls back to decimal.js with precision escalation (`src/verdict/decide.ts`).
+ *
+ * Operations write into an `out` ball (which may alias an operand) and allocate nothing.
+ *
+ * @reference M. Joldes, J.-M. Muller, V. Popescu, Tight and rigorous error bounds for basic building
+ * blocks of double-word arithmetic, ACM TOMS 44(2), 2017, doi:10.1145/3121432. T. J. Dekker, A
+ * floating-point technique for extending the available precision, Numer. Math. 18, 1971,
+ * doi:10.1007/BF01397083. CRlibm documentation (Mul22, Add22), ENS Lyon, 2006.
+ */
+
+/** A ball `⟨hi + lo, rad⟩`: every enclosed real `x` has `|x − (hi + lo)| ≤ rad`. Mutable scratch. */
+export class DDBall {
+  constructor(
+    public hi = 0,
+    public lo = 0,
+    public rad = 0,
+  ) {}
+
+  /** A copy of this ball. */
+  clone(): DDBall {
+    return new DDBall(this.hi, this.lo, this.rad);
+  }
+
+  toString(): string {
+    return `⟨${this.hi} + ${this.lo} ± ${this.rad}⟩`;
+  }
+}
+
+/** Relative error charged to every double-double midpoint operation (32× the literature bound 2⁻¹⁰²). */
+export const OP_REL = 2 ** -97;
+/** Smallest magnitude (other than 0) allowed for operands and results of `× ÷ exp ln`. */
+export const RANGE_MIN = 2 ** -500;
+/** Largest magnitude allowed for operands and results of `× ÷ exp ln`. */
+export const RANGE_MAX = 2 ** 500;
+/** Degree of the Taylor polynomial of `e^t − 1` on `|t| ≤ 0.0055`. */
+export const EXP_TAYLOR_DEGREE = 10;
+
+const SPLITTER = 134217729; // 2^27 + 1 (Veltkamp)
+const UP_FACTOR = 1 + 2 ** -49;
+const UP_ABSOLUTE = 2 ** -1000;
+
+/**
+ * An upper bound of the exact value of a positive expression of at most 14 rounded operations whose
+ * computed value is `s` (see the module comment, item 2).
+ */
+export function roundedUp(s: number): number {
+  return s * UP_FACTOR + UP_ABSOLUTE;
+}
+
+function inRange(x: number): boolean {
+  const a = Math.abs(x);
+  return a === 0 || (a >= RANGE_MIN && a <= RANGE_MAX);
+}
+
+/** Marks `out` as carrying no information (radius +∞). */
+function invalidate(out: DDBall, hi: number): DDBall {
+  out.hi = Number.isFinite(hi) ? hi : 0;
+  out.lo = 0;
+  out.rad = Infinity;
+  return out;
+}
+
+/** `out ← ⟨hi + lo, rad⟩`. */
+export function setBall(out: DDBall, hi: number, lo: number, rad: number): DDBall {
+  out.hi = hi;
+  out.lo = lo;
+  out.rad = rad;
+  return out;
+}
+
+/** `out ← a`. */
+export function copyBall(out: DDBall, a: DDBall): DDBall {
+  out.hi = a.hi;
+  out.lo = a.lo;
+  out.rad = a.rad;
+  return out;
+}
+
+/** `out ← a + b` (AccurateDWPlusDW). */
+export function addBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
+  const ah = a.hi;
+  const al = a.lo;
+  const bh = b.hi;
+  const bl = b.lo;
+  // TwoSum(ah, bh)
+  const sh = ah + bh;
+  let t = sh - ah;
+  const sl = ah - (sh - t) + (bh - t);
+  // TwoSum(al, bl)
+  const th = al + bl;
+  t = th - al;
+  const tl = al - (th - t) + (bl - t);
+  const c = sl + th;
+  // FastTwoSum(sh, c)
+  const vh = sh + c;
+  const vl = c - (vh - sh);
+  const w = tl + vl;
+  // FastTwoSum(vh, w)
+  const zh = vh + w;
+  const zl = w - (zh - vh);
+  const rad = roundedUp(a.rad + b.rad + OP_REL * Math.abs(zh));
+  if (!(Math.abs(zh) <= RANGE_MAX)) return invalidate(out, zh);
+  out.hi = zh;
+  out.lo = zl;
+  out.rad = rad;
+  return out;
+}
+
+/** `out ← −a` (exact). */
+export function negBall(out: DDBall, a: DDBall): DDBall {
+  out.hi = -a.hi;
+  out.lo = -a.lo;
+  out.rad = a.rad;
+  return out;
+}
+
+/** `out ← a − b`. */
+export function subBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
+  const bh = b.hi;
+  const bl = b.lo;
+  const br = b.rad;
+  scratchNeg.hi = -bh;
+  scratchNeg.lo = -bl;
+  scratchNeg.rad = br;
+  return addBall(out, a, scratchNeg);
+}
+const scratchNeg = new DDBall();
+
+/** `out ← a · b` (Dekker's product with Veltkamp splitting). */
+export function mulBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
+  const ah = a.hi;
+  const al = a.lo;
+  const bh = b.hi;
+  const bl = b.lo;
+  if (!inRange(ah) || !inRange(bh)) return invalidate(out, ah * bh);
+  // TwoProduct(ah, bh) by Dekker
+  const p = ah * bh;
+  let c = SPLITTER * ah;
+  const a1 = c - (c - ah);
+  const a2 = ah - a1;
+  c = SPLITTER * bh;
+  const b1 = c - (c - bh);
+  const b2 = bh - b1;
+  let e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+  e += ah * bl + al * bh;
+  // FastTwoSum(p, e)
+  const zh = p + e;
+  const zl = e - (zh - p);
+  const ma = Math.abs(ah) + Math.abs(al);
+  const mb = Math.abs(bh) + Math.abs(bl);
+  const rad = roundedUp(ma * b.rad + mb * a.rad + a.rad * b.rad + OP_REL * Math.abs(zh));
+  if (!inRange(zh) || (zh === 0 && ah !== 0 && bh !== 0)) return invalidate(out, zh);
+  out.hi = zh;
+  out.lo = zl;
+  out.rad = rad;
+  return out;
+}
+
+/** `out ← a · k` for a double `k` given exactly. */
+export function mulByDouble(out: DDBall, a: DDBall, k: number): DDBall {
+  scratchK.hi = k;
+  scratchK.lo = 0;
+  scratchK.rad = 0;
+  return mulBall(out, a, scratchK);
+}
+const scratchK = new DDBall();
+
+/** `out ← a · 2^k` (exact scaling of the midpoint; the radius is rounded up). */
+export function scaleByPowerOfTwo(out: DDBall, a: DDBall, k: number): DDBall {
+  const f = 2 ** k;
+  const hi = a.hi * f;
+  if (!inRange(hi) || !Number.isFinite(f)) return invalidate(out, hi);
+  out.hi = hi;
+  out.lo = a.lo * f; // exact unless it underflows: then the lost part is below 2⁻¹⁰⁷⁴, charged below
+  out.rad = roundedUp(a.rad * f + 2 ** -1070);
+  return out;
+}
+
+const divResidual = new DDBall();
+const divQuotient = new DDBall();
+const divDivisor = new DDBall();
+const divDividend = new DDBall();
+
+/** `out ← a / b`; radius +∞ when `b` may contain 0. */
+export function divBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
+  const ah = a.hi;
+  const al = a.lo;
+  const ar = a.rad;
+  const bh = b.hi;
+  const bl = b.lo;
+  const br = b.rad;
+  if (!inRange(ah) || !inRange(bh) || bh === 0) return invalidate(out, ah / bh);
+  const bAbsLow = (Math.abs(bh) - Math.abs(bl)) * (1 - 2 ** -50) - roundedUp(br); // ≤ min |y| over b
+  if (!(bAbsLow > 0)) return invalidate(out, ah / bh);
+  // q ≈ a/b: one correction step
+  const q0 = ah / bh;
+  setBall(divQuotient, q0, 0, 0);
+  setBall(divDivisor, bh, bl, 0);
+  setBall(divDividend, ah, al, 0);
+  mulBall(divResidual, divQuotient, divDivisor);
+  subBall(divResidual, divDividend, divResidual);
+  const q1 = (divResidual.hi + divResidual.lo) / bh;
+  const qh = q0 + q1;
+  const ql = q1 - (qh - q0);
+  // a posteriori: residual of the final midpoint, enclosed
+  setBall(divQuotient, qh, ql, 0);
+  mulBall(divResidual, divQuotient, divDivisor);
+  subBall(divResidual, divDividend, divResidual); // encloses m_a − q·m_b
+  const residual = roundedUp(Math.abs(divResidual.hi) + Math.abs(divResidual.lo) + divResidual.rad);
+  const qAbs = Math.abs(qh) + Math.abs(ql);
+  const rad = roundedUp(roundedUp(residual + ar + qAbs * br) / bAbsLow);
+  if (!inRange(qh) || (qh === 0 && ah !== 0) || !Number.isFinite(rad)) return invalidate(out, qh);
+  out.hi = qh;
+  out.lo = ql;
+  out.rad = rad;
+  return out;
+}
+
+/**
+ * `out ← [max(0, lower end of a), upper end of a]`: for a quantity known by mathematics to be ≥ 0
+ * (the caller states why), the part of the ball below 0 is dropped.
+ */
+export function clampNonNegative(out: DDBall, a: DDBall): DDBall {
+  if (isCertifiedPositive(a)) return copyBall(out, a);
+  const top = a.hi + a.lo + a.rad;
+  const upper = top > 0 ? roundedUp(top) : UP_ABSOLUTE;
+  out.hi = upper / 2;
+  out.lo = 0;
+  out.rad = upper / 2;
+  return out;
+}
+
+// ---- exp and ln -----------------------------------------------------------------------------------
+
+/** `(ln 2)/64` as a double-double, with a radius bounding its distance from the real number. */
+const LN2_OVER_64 = new DDBall(0.6931471805599453 / 64, 2.3190468138462996e-17 / 64, 2 ** -112);
+/** `64/ln 2` rounded (only picks `N`; its error is harmless). */
+const SIXTY_FOUR_OVER_LN2 = 64 / Math.LN2;
+/** Largest `|x|` accepted by {@link expBall}: `e^{340} < 2⁵⁰⁰` and `e^{−340} > 2⁻⁵⁰⁰`. */
+export const EXP_ARGUMENT_LIMIT = 340;
+
+let inverseFactorials: DDBall[] | undefined;
+let powersOfTwoSixtyFourth: DDBall[] | undefined;
+
+/** Balls around `1/k!` for `k = 0 … 41`. */
+function inverseFactorialTable(): DDBall[] {
+  if (inverseFactorials === undefined) {
+    const table = [new DDBall(1), new DDBall(1)];
+    for (let k = 2; k <= 41; k++) table.push(divBall(new DDBall(), table[k - 1]!, new DDBall(k)));
+    inverseFactorials = table;
+  }
+  return inverseFactorials;
+}
+
+const taylorAcc = new DDBall();
+
+/**
+ * `out ← e^t − 1` over the ball `t` (|t| ≤ 1/2 required) by the degree-`K` Taylor polynomial plus the
+ * Lagrange remainder `τ^{K+1}/(K+1)!·e^τ ≤ 2τ^{K+1}/(K+1)!`, `τ = max |t|`.
+ */
+function expm1Taylor(out: DDBall, t: DDBall, degree: number): DDBall {
+  const c = inverseFactorialTable();
+  const tau = roundedUp(Math.abs(t.hi) + Math.abs(t.lo) + t.rad);
+  if (!(tau <= 0.5)) return invalidate(out, 0);
+  copyBall(taylorAcc, c[degree]!);
+  for (let k = degree - 1; k >= 1; k--) {
+    mulBall(taylorAcc, taylorAcc, t);
+    addBall(taylorAcc, taylorAcc, c[k]!);
+  }
+  mulBall(out, taylorAcc, t);
+  // remainder: 2·τ^{K+1}/(K+1)! with 1/(K+1)! bounded by its ball's upper end
+  const cNext = c[degree + 1]!;
+  let power = tau;
+  for (let k = 1; k <= degree; k++) power *= tau; // τ^{K+1}: K rounded products, within (1 + 2⁻⁴⁰)
+  const remainder = roundedUp(2 * power * (1 + 2 ** -40) * roundedUp(cNext.hi + cNext.lo + cNext.rad));
+  out.rad = roundedUp(out.rad + remainder);
+  return out;
+}
+
+/** Balls around `2^{j/64}` for `j = 0 … 63`. */
+function powersOfTwoTable(): DDBall[] {
+  if (powersOfTwoSixtyFourth === undefined) {
+    const one = new DDBall(1);
+    const table = [new DDBall(1)];
+    for (let j = 1; j < 64; j++) {
+      const t = mulByDouble(new DDBall(), LN2_OVER_64, j); // ≤ ln 2 < 0.7: split in two halves
+      const half = scaleByPowerOfTwo(new DDBall(), t, -1);
+      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), half, 40), one);
+      table.push(mulBall(new DDBall(), e, e));
+    }
+    powersOfTwoSixtyFourth = table;
+  }
+  return powersOfTwoSixtyFourth;
+}
+
+const expReduced = new DDBall();
+const expPoly = new DDBall();
+const expTmp = new DDBall();
+const ONE = new DDBall(1);
+
+/** `out ← e^a`; radius +∞ when `|a|` may exceed {@link EXP_ARGUMENT_LIMIT} or `rad a > 1/64`. */
+export function expBall(out: DDBall, a: DDBall): DDBall {
+  const ah = a.hi;
+  if (!(a.rad <= 1 / 64)) return invalidate(out, Math.exp(ah));
+  // the whole ball below −341: e^x ∈ (0, e^{−341}] ⊂ [0, 2⁻⁴⁹⁰], still a usable (tiny) enclosure
+  if (ah < -EXP_ARGUMENT_LIMIT - 1) return setBall(out, 2 ** -491, 0, 2 ** -491);
+  if (!(Math.abs(ah) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(ah));
+  const table = powersOfTwoTable();
+  const n = Math.round(ah * SIXTY_FOUR_OVER_LN2);
+  const j = ((n % 64) + 64) % 64;
+  const k = (n - j) / 64;
+  mulByDouble(expTmp, LN2_OVER_64, n);
+  subBall(expReduced, a, expTmp); // t = a − n·(ln 2)/64
+  expm1Taylor(expPoly, expReduced, EXP_TAYLOR_DEGREE);
+  addBall(expPoly, expPoly, ONE); // e^t
+  mulBall(expPoly, expPoly, table[j]!);
+  return scaleByPowerOfTwo(out, expPoly, k);
+}
+
+const lnDelta = new DDBall();
+const lnTmp = new DDBall();
+
+/** `out ← ln a`; radius +∞ unless `a` is certifiably positive and in range. */
+export function lnBall(out: DDBall, a: DDBall): DDBall {
+  if (!isCertifiedPositive(a) || !inRange(a.hi)) return invalidate(out, Math.log(a.hi));
+  const y0 = Math.log(a.hi);
+  setBall(lnTmp, -y0, 0, 0);
+  expBall(lnTmp, lnTmp);
+  mulBall(lnDelta, a, lnTmp);
+  subBall(lnDelta, lnDelta, ONE); // δ = a·e^{−y₀} − 1 over the ball a
+  const d = roundedUp(Math.abs(lnDelta.hi) + Math.abs(lnDelta.lo) + lnDelta.rad);
+  if (!(d < 0.5)) return invalidate(out, y0);
+  const rho = roundedUp((d * d) / (2 * (1 - d) * (1 - 2 ** -50)));
+  setBall(lnTmp, y0, 0, 0);
+  addBall(out, lnTmp, lnDelta);
+  out.rad = roundedUp(out.rad + rho);
+  return out;
+}
+
+// ---- reading the sign ---------------------------------------------------------------------------
+
+/** True when every element of `a` is > 0 (`|lo| ≤ 2⁻⁵³|hi|`, so `hi − lo − rad > 0` follows). */
+export function isCertifiedPositive(a: DDBall): boolean {
+  return a.hi > 0 && a.rad <= a.hi * 0.999;
+}
+
+/** True when every element of `a` is < 0. */
+export function isCertifiedNegative(a: DDBall): boolean {
+  return a.hi < 0 && a.rad <= -a.hi * 0.999;
+}
+
+/** True when `a` is exactly the number 0. */
+export function isExactZero(a: DDBall): boolean {
+  return a.hi === 0 && a.lo === 0 && a.rad === 0;
+}
