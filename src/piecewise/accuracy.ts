@@ -3,8 +3,8 @@
  *
  * - Lipschitz, $\omega(t) = Lt$: $N(\varepsilon) = \max(1, \lceil (b-a)L/(2\varepsilon) \rceil)$, exactly in rationals.
  * - Hölder, $\omega(t) = Ct^\alpha$: $\omega(\delta/2) \le \varepsilon \iff \delta/2 \le (\varepsilon/C)^{1/\alpha}$, so
- *   $N(\varepsilon) = \max(1, \lceil \tfrac{b-a}{2}(C/\varepsilon)^{1/\alpha} \rceil)$; the ceiling is taken of a certified
- *   enclosure, raising the precision until both ends agree.
+ *   $N(\varepsilon) = \max(1, \lceil \tfrac{b-a}{2}(C/\varepsilon)^{1/\alpha} \rceil)$, exactly in rationals when $1/\alpha$ has a
+ *   small numerator and denominator, otherwise from certified enclosures.
  */
 import type { Decimal } from 'decimal.js';
 import { arithAt, type Interval } from '../arith/interval.ts';
@@ -18,13 +18,20 @@ export interface GridForAccuracy {
   readonly minimal: boolean;
 }
 
-/** Precisions tried, in order, when taking the ceiling of a Hölder grid size. */
+/** Precisions tried, in order, when taking the ceiling of a Hölder grid size from enclosures. */
 const CEILING_PRECISIONS = [40, 120, 400, 1000] as const;
+/** Largest numerator and denominator of `1/α` for which the Hölder grid size is found exactly. */
+const MAX_EXACT_EXPONENT = 200;
 
 /**
- * $N(\varepsilon)$ for the modulus on $[a, b]$ (`ε > 0`). When the argument of the ceiling is an exact
- * integer that no enclosure separates from its neighbours (possible for Hölder), the next integer is
- * returned with `minimal: false`: still a valid grid, one cell more than needed.
+ * $N(\varepsilon)$ for the modulus on $[a, b]$ (`ε > 0`).
+ *
+ * Hölder, $1/\alpha = P/Q$ in lowest terms: $N \ge t = h(C/\varepsilon)^{P/Q}$ with $h = (b-a)/2$ iff
+ * $N^Q \ge R = h^Q (C/\varepsilon)^P$, a rational, so when $P, Q \le$ {@link MAX_EXACT_EXPONENT} the least such
+ * $N$ is found exactly, from a guess taken from an enclosure of $t$. Otherwise the ceiling of the
+ * enclosure is used, raising the precision until both ends agree; when they never do (t an integer that
+ * no enclosure separates from its neighbours), the next integer is returned with `minimal: false`: still
+ * a valid grid, one cell more than needed.
  */
 export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsilon: Decimal): GridForAccuracy {
   if (!epsilon.gt(0)) throw new RangeError(`cellsForAccuracy: epsilon must be > 0, got ${epsilon.toString()}`);
@@ -34,11 +41,26 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     return { cells: n < 1n ? 1n : n, minimal: true };
   }
   if (modulus.C.isZero()) return { cells: 1n, minimal: true };
-  let last: Interval | undefined;
-  for (const precision of CEILING_PRECISIONS) {
+  const enclosure = (precision: number): Interval => {
     const A = arithAt(precision);
     const ratio = A.div(A.point(modulus.C), A.point(epsilon));
-    const t = A.mul(halfSide.toInterval(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
+    return A.mul(halfSide.toInterval(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
+  };
+  const alpha = Rational.fromDecimal(modulus.alpha); // α = Q/P, so 1/α = P/Q
+  if (alpha.den <= BigInt(MAX_EXACT_EXPONENT) && alpha.num <= BigInt(MAX_EXACT_EXPONENT)) {
+    const P = Number(alpha.den);
+    const Q = Number(alpha.num);
+    const R = halfSide.pow(Q).mul(Rational.fromDecimal(modulus.C).div(Rational.fromDecimal(epsilon)).pow(P));
+    const reaches = (n: bigint): boolean => R.lte(Rational.of(n).pow(Q)); // n^Q ≥ R
+    let n = BigInt(enclosure(CEILING_PRECISIONS[0]).lo.ceil().toFixed(0));
+    if (n < 1n) n = 1n;
+    while (n > 1n && reaches(n - 1n)) n -= 1n;
+    while (!reaches(n)) n += 1n;
+    return { cells: n, minimal: true };
+  }
+  let last: Interval | undefined;
+  for (const precision of CEILING_PRECISIONS) {
+    const t = enclosure(precision);
     const lo = BigInt(t.lo.ceil().toFixed(0));
     const hi = BigInt(t.hi.ceil().toFixed(0));
     if (lo === hi) return { cells: lo < 1n ? 1n : lo, minimal: true };
