@@ -2,7 +2,8 @@
  * `uat verify [--lemma ID] [--runs N] [--seed S] [--digits P] [--out DIR]`: the main job. Runs the
  * property campaigns (vitest, programmatically, on `properties/<lemma>.property.ts`, or all of them)
  * with a progress bar, prints one line per claim, writes the report to DIR (default `reports/`), and
- * exits 1 when a claim is refuted or inconclusive (or a test fails), 0 otherwise, 2 on a bad option.
+ * exits 1 when a claim is refuted or inconclusive, a test fails, or the report lists a problem (a
+ * claim without outcome, an outcome naming no registered claim), 0 otherwise, 2 on a bad option.
  *
  * The campaigns read their settings from the environment (`src/verify/settings.ts`): `--runs` sets
  * `UAT_RUNS` (probes per claim, overriding each campaign's default: the point of a deep run),
@@ -89,13 +90,14 @@ export async function verify(options: VerifyOptions): Promise<number> {
   const lines = summaryLines(report, new Set(selected.map((l) => l.id)));
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const f of reporter.failures) process.stdout.write(`test failed: ${f}\n`);
+  for (const p of report.problems) process.stdout.write(`problem: ${p.where}: ${p.message}\n`);
   const shown = selected.flatMap((l) => report.lemmas.filter((r) => r.id === l.id));
   const bad = shown.flatMap((l) => l.claims).filter((c) => c.status === 'refuted' || c.status === 'inconclusive');
   const notRun = shown.flatMap((l) => l.claims).filter((c) => c.status === 'not run');
   process.stdout.write(
-    `report written to ${path.relative(process.cwd(), out) || '.'}/REPORT.md, report.html, report.json; ${bad.length} claim(s) refuted or inconclusive, ${notRun.length} not run, ${reporter.failures.length} test failure(s)\n`,
+    `report written to ${path.relative(process.cwd(), out) || '.'}/REPORT.md, report.html, report.json; ${bad.length} claim(s) refuted or inconclusive, ${notRun.length} not run, ${reporter.failures.length} test failure(s), ${report.problems.length} problem(s)\n`,
   );
-  return bad.length > 0 || reporter.failures.length > 0 ? 1 : 0;
+  return bad.length > 0 || reporter.failures.length > 0 || report.problems.length > 0 ? 1 : 0;
 }
 
 /** Adds the `verify` command to `program`. */

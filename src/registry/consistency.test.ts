@@ -40,7 +40,7 @@ describe('the consistency check fails on each inconsistency', () => {
       `export const lemma = defineLemma({ id: '${id}', uses: ${JSON.stringify(uses)}, claims: [${claims.map((_, i) => `c${i}`).join(', ')}], findings: [${findings.map((_, i) => `f${i}`).join(', ')}] });`,
     ].join('\n');
   writeFileSync(path.join(root, 'proof', 'alpha.ts'), lemmaFile('alpha', ['nowhere'], ['one', 'two'], ['needs-h']));
-  writeFileSync(path.join(root, 'proof', 'beta.ts'), lemmaFile('beta', ['alpha'], ['three']));
+  writeFileSync(path.join(root, 'proof', 'beta.ts'), lemmaFile('beta', ['alpha'], ['three'], ['needs-k']));
   writeFileSync(
     path.join(root, 'properties', 'alpha.property.ts'),
     [
@@ -48,6 +48,7 @@ describe('the consistency check fails on each inconsistency', () => {
       "runCampaign({ lemma: 'alpha', claim: 'missing', kind: 'claim' });",
       "runCampaign({ lemma: 'gamma', claim: 'one', kind: 'claim' });",
       "runCampaign({ lemma: 'alpha', claim: 'anything', kind: 'planted' });",
+      "campaign('needs-h', 'finding', f0, arbitrary, 'domain', 10);",
     ].join('\n'),
   );
   writeFileSync(path.join(root, 'properties', 'delta.property.ts'), "runCampaign({ claim: 'one', kind: 'claim' });\n");
@@ -56,11 +57,12 @@ describe('the consistency check fails on each inconsistency', () => {
   it('a uses edge pointing nowhere', () => expect(messages).toContain('lemma alpha uses nowhere, which no proof/*.ts declares'));
   it('a lemma without a property file', () => expect(messages).toContain('lemma beta has no property file properties/beta.property.ts'));
   it('a property file of no lemma', () => expect(messages).toContain('property file names lemma delta, which no proof/*.ts declares'));
-  it('a campaign naming an unknown lemma', () => expect(messages).toContain('runCampaign names lemma gamma, which no proof/*.ts declares'));
-  it('a campaign naming an unknown claim', () => expect(messages).toContain('runCampaign names claim missing, which lemma alpha does not declare'));
+  it('a campaign naming an unknown lemma', () => expect(messages).toContain('a campaign names lemma gamma, which no proof/*.ts declares'));
+  it('a campaign naming an unknown claim', () => expect(messages).toContain('a campaign names claim missing, which lemma alpha does not declare'));
   it('a claim without a probe', () => {
-    expect(messages).toContain('claim alpha/two has no probe (no runCampaign call names it)');
-    expect(messages).toContain('finding alpha/needs-h has no probe (no runCampaign call names it)');
-    expect(messages).not.toContain('claim alpha/one has no probe (no runCampaign call names it)');
+    expect(messages).toContain('claim alpha/two has no probe (no campaign names it)');
+    expect(messages).toContain('finding beta/needs-k has no probe (no campaign names it)');
+    expect(messages).not.toContain('claim alpha/one has no probe (no campaign names it)');
+    expect(messages).not.toContain('finding alpha/needs-h has no probe (no campaign names it)');
   });
 });

@@ -9,9 +9,12 @@
  * - every `uses` edge points to a registered lemma, and lemma ids are unique;
  * - the registry itself read cleanly (ids, uses and drops are literals).
  *
- * A `runCampaign` call names its claim by a string literal (`claim: 'linf'`), by the claim's constant
+ * A campaign call names its claim by a string literal (`claim: 'linf'`), by the claim's constant
  * (`claim: linf.id`, or `definition: linf` with `claim` left to match), and its lemma by a literal
- * or the lemma constant's `.id`; when the lemma is not written, the file's own lemma is assumed.
+ * or the lemma constant's `.id`; when the lemma is not written, the file's own lemma is assumed. See
+ * {@link readProbeCalls} for the wrapper forms read. The run completes the check dynamically: the
+ * report lists, as problems, every claim of a lemma whose property file ran that got no outcome, and
+ * every outcome naming a claim the registry does not hold (`src/report/model.ts`).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -54,7 +57,15 @@ function resolveId(e: Expression | undefined, byName: ReadonlyMap<string, string
   return undefined;
 }
 
-/** Every `runCampaign({...})` call in the property files, with what it names. */
+const KINDS = new Set(['claim', 'finding', 'planted']);
+
+/**
+ * Every campaign call in the property files whose kind is written literally: `runCampaign({...})` or
+ * a wrapper taking the same object (`run({ claim: 'modulus', kind: 'claim', ... })`), or a wrapper
+ * taking `(claim, kind, ...)` positionally (`campaign('linf', 'claim', linf, ...)`). A call whose claim
+ * is not written (`runCampaign({ lemma, claim, kind, ... })` inside a wrapper) is left to the wrapper's
+ * callers; the run itself then shows whether every claim got an outcome (see the report's problems).
+ */
 export function readProbeCalls(root: string, registry: StaticRegistry, files: readonly string[]): ProbeCall[] {
   const lemmaByName = new Map(registry.lemmas.map((l) => [l.name, l.id]));
   const claimByName = new Map(registry.lemmas.flatMap((l) => [...l.claims, ...l.findings].map((c) => [c.name, c.id] as const)));
@@ -67,17 +78,21 @@ export function readProbeCalls(root: string, registry: StaticRegistry, files: re
     source.forEachDescendant((node) => {
       if (!Node.isCallExpression(node)) return;
       const call: CallExpression = node;
-      if (call.getExpression().getText() !== 'runCampaign') return;
-      const arg = call.getArguments()[0];
+      const args = call.getArguments() as Expression[];
       const line = call.getStartLineNumber();
-      if (arg === undefined || !Node.isObjectLiteralExpression(arg)) {
-        calls.push({ file: rel, line, lemma: undefined, claim: undefined, kind: undefined });
+      const spec = args.find((a): a is ObjectLiteralExpression => Node.isObjectLiteralExpression(a) && KINDS.has(literal(property(a, 'kind')) ?? ''));
+      if (spec !== undefined) {
+        const kind = literal(property(spec, 'kind'));
+        const lemmaNode = property(spec, 'lemma');
+        const lemma = lemmaNode === undefined ? fileLemma : (resolveId(lemmaNode, lemmaByName) ?? (Node.isIdentifier(lemmaNode) || Node.isShorthandPropertyAssignment(lemmaNode) ? fileLemma : undefined));
+        const claim = resolveId(property(spec, 'claim'), claimByName) ?? (kind !== 'planted' ? resolveId(property(spec, 'definition'), claimByName) : undefined);
+        calls.push({ file: rel, line, lemma, claim, kind });
         return;
       }
-      const lemmaNode = property(arg, 'lemma');
-      const kind = literal(property(arg, 'kind'));
-      const claim = resolveId(property(arg, 'claim'), claimByName) ?? (kind !== 'planted' ? resolveId(property(arg, 'definition'), claimByName) : undefined);
-      calls.push({ file: rel, line, lemma: lemmaNode === undefined ? fileLemma : resolveId(lemmaNode, lemmaByName), claim, kind });
+      const kind = literal(args[1]);
+      if (kind !== undefined && KINDS.has(kind)) {
+        calls.push({ file: rel, line, lemma: fileLemma, claim: resolveId(args[0], claimByName), kind });
+      }
     });
   }
   return calls;
@@ -113,30 +128,24 @@ export function checkConsistency(root: string, registry: StaticRegistry, files: 
   const probed = new Set<string>();
   for (const c of readProbeCalls(root, registry, files)) {
     const where = `${c.file}:${c.line}`;
-    if (c.lemma === undefined) {
-      problems.push({ where, message: 'runCampaign: cannot tell which lemma it probes (write lemma as a string literal or <lemma constant>.id)' });
-      continue;
-    }
+    if (c.lemma === undefined) continue; // written as an expression: the run's outcomes tell
     const lemma = byId.get(c.lemma);
     if (lemma === undefined) {
-      problems.push({ where, message: `runCampaign names lemma ${c.lemma}, which no proof/*.ts declares` });
+      problems.push({ where, message: `a campaign names lemma ${c.lemma}, which no proof/*.ts declares` });
       continue;
     }
     if (c.kind === 'planted') continue; // planted bounds have free names
-    if (c.claim === undefined) {
-      problems.push({ where, message: 'runCampaign: cannot tell which claim it probes (write claim as a string literal or <claim constant>.id)' });
-      continue;
-    }
+    if (c.claim === undefined) continue; // written as an expression: the run's outcomes tell
     const list = c.kind === 'finding' ? lemma.findings : c.kind === 'claim' ? lemma.claims : [...lemma.claims, ...lemma.findings];
     if (!list.some((x) => x.id === c.claim)) {
-      problems.push({ where, message: `runCampaign names ${c.kind ?? 'claim'} ${c.claim}, which lemma ${lemma.id} does not declare` });
+      problems.push({ where, message: `a campaign names ${c.kind ?? 'claim'} ${c.claim}, which lemma ${lemma.id} does not declare` });
       continue;
     }
     probed.add(`${lemma.id}/${c.claim}`);
   }
   for (const l of registry.lemmas) {
-    for (const c of l.claims) if (!probed.has(`${l.id}/${c.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `claim ${l.id}/${c.id} has no probe (no runCampaign call names it)` });
-    for (const f of l.findings) if (!probed.has(`${l.id}/${f.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `finding ${l.id}/${f.id} has no probe (no runCampaign call names it)` });
+    for (const c of l.claims) if (!probed.has(`${l.id}/${c.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `claim ${l.id}/${c.id} has no probe (no campaign names it)` });
+    for (const f of l.findings) if (!probed.has(`${l.id}/${f.id}`)) problems.push({ where: `properties/${l.id}.property.ts`, message: `finding ${l.id}/${f.id} has no probe (no campaign names it)` });
   }
   return problems;
 }

@@ -205,6 +205,15 @@ export function buildReport(registry: StaticRegistry, run: RunOutcomes): Report 
     };
   });
 
+  // A lemma whose property file ran (some outcome names it) must have an outcome for every claim and
+  // finding: one without is a claim with no probe.
+  const ran = new Set(run.outcomes.map((o) => o.lemma));
+  for (const l of lemmas) {
+    if (!ran.has(l.id)) continue;
+    for (const c of l.claims) if (c.status === 'not run') problems.push({ where: `properties/${l.id}.property.ts`, message: `claim ${l.id}/${c.id} got no outcome although its property file ran (no campaign probes it)` });
+    for (const f of l.findings) if (f.status === 'not run') problems.push({ where: `properties/${l.id}.property.ts`, message: `finding ${l.id}/${f.id} got no outcome although its property file ran (no campaign probes it)` });
+  }
+
   for (const o of run.outcomes) {
     if (!used.has(outcomeKey(o.lemma, o.kind, o.claim))) {
       problems.push({ where: `${o.lemma}/${o.kind}-${o.claim}`, message: `an outcome names ${o.kind} ${o.claim} of lemma ${o.lemma}, which the registry does not hold` });

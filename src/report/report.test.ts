@@ -66,6 +66,10 @@ describe('report model', () => {
     expect(JSON.parse(claim('l1').evidence!.counterexample!.replay)).toEqual({ claim: 'softmax-hardmax/l1', args: { z: ['1', '0'], lambda: '2' } });
   });
 
+  it('reports a claim without outcome, of a lemma whose property file ran, as a problem', () => {
+    expect(report.problems.map((p) => p.message)).toContain('claim softmax-hardmax/attention got no outcome although its property file ran (no campaign probes it)');
+  });
+
   it('reports an outcome naming no registered claim as a problem', () => {
     expect(report.problems.map((p) => p.message)).toContain('an outcome names claim no-such-claim of lemma softmax-hardmax, which the registry does not hold');
   });

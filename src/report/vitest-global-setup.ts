@@ -33,6 +33,7 @@ export async function teardown(): Promise<void> {
     process.stdout.write(
       `report written to ${path.relative(process.cwd(), out) || '.'}/ (REPORT.md, report.html, report.json): ${c.certified} certified, ${c['holds on samples']} holds on samples, ${c.inconclusive} inconclusive, ${c.refuted} refuted, ${c['not run']} not run\n`,
     );
+    for (const p of report.problems) process.stderr.write(`report problem: ${p.where}: ${p.message}\n`);
   } catch (e) {
     process.stderr.write(`report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
     throw e;
