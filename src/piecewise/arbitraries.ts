@@ -192,11 +192,11 @@ export function lipschitzOf(t: TargetArgs, m: number): D | undefined {
  * with `ε = L·δ/2`, so that `N(ε) = N` and faces are exact), the others with any target and
  * `ε ∈ [0.001, 1]`.
  */
-export function accuracyProbe(maxDimension = 4): fc.Arbitrary<RawArgs> {
+export function accuracyProbe(maxDimension = 4, targets: (g: GridSpec, m: number) => fc.Arbitrary<TargetArgs> = anyTarget): fc.Arbitrary<RawArgs> {
   const tight = fc
     .tuple(decimalGrid(), fc.integer({ min: 1, max: maxDimension }))
     .chain(([g, m]) =>
-      fc.tuple(anyTarget(g, m), point(g, m)).map(([t, x]) => {
+      fc.tuple(targets(g, m), point(g, m)).map(([t, x]) => {
         const L = lipschitzOf(t, m);
         const epsilon = L !== undefined && L.gt(0) ? L.mul(g.half!).toString() : '0.05';
         return { ...t, a: g.a, b: g.b, epsilon, x };
@@ -205,7 +205,7 @@ export function accuracyProbe(maxDimension = 4): fc.Arbitrary<RawArgs> {
   const loose = fc
     .tuple(anyGrid(), fc.integer({ min: 1, max: maxDimension }), decimalBetween('0.001', '1', 3))
     .chain(([g, m, epsilon]) =>
-      fc.tuple(anyTarget(g, m), fc.array(coordinate(g), { minLength: m, maxLength: m })).map(([t, x]) => ({ ...t, a: g.a, b: g.b, epsilon, x })),
+      fc.tuple(targets(g, m), fc.array(coordinate(g), { minLength: m, maxLength: m })).map(([t, x]) => ({ ...t, a: g.a, b: g.b, epsilon, x })),
     );
   return fc.oneof(tight, loose);
 }
