@@ -218,7 +218,9 @@ function interpolationFails(a: InterpolationArgs): HypothesisFailure | undefined
 /**
  * The interpolation error $|f(x) - \sum_k f(x_k)\varphi_k(x)|$: exactly when `f` has an exact rational
  * evaluation at $x$ and at every node with $\varphi_k(x) \ne 0$, else as an enclosure. Terms with
- * $\varphi_k(x) = 0$ exactly contribute exactly 0.
+ * $\varphi_k(x) = 0$ exactly contribute exactly 0. The enclosure is taken in the form
+ * $|\sum_k \varphi_k(x)\,(f(x) - f(x_k))|$, equal on $[a, b]$ because $\sum_k \varphi_k(x) = 1$ exactly there
+ * (claim `sum-to-one`); a term with $x_k = x$ is then exactly 0, so at a node the error is the point 0.
  */
 function interpolationError(args: InterpolationArgs, A: Arith): { lhs: Interval; exact?: Rational } {
   const { grid, target, xr, x } = args;
@@ -235,8 +237,12 @@ function interpolationError(args: InterpolationArgs, A: Arith): { lhs: Interval;
     }
   }
   const fx = target.evaluate([A.point(x)], A);
-  const interpolant = A.sum(active.map((k) => A.mul(target.evaluate([nodeOf(grid, k).toInterval(A)], A), phi[k]!.toInterval(A))));
-  return { lhs: A.abs(A.sub(fx, interpolant)) };
+  const terms = active.flatMap((k) => {
+    const node = nodeOf(grid, k);
+    if (node.eq(xr)) return [];
+    return [A.mul(phi[k]!.toInterval(A), A.sub(fx, target.evaluate([node.toInterval(A)], A)))];
+  });
+  return { lhs: A.abs(A.sum(terms)) };
 }
 
 /** Both sides, with an exact margin when both are exact. */
