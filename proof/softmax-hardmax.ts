@@ -13,10 +13,10 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
-import { newBallFromDecimal } from '../src/arith/double-double-decimal.ts';
-import { DDBall, divBall, lnBall, mulBall, mulByDouble, scaleByPowerOfTwo, subBall } from '../src/arith/double-double.ts';
-import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail, type SoftmaxTail } from '../src/math/softmax.ts';
-import { ballsOf, nonNegativeDifferences, slackBelowPerTerm, softmaxTailBalls, tailMarginBall } from '../src/math/softmax-fast.ts';
+import { ballOfSmallDecimal, isBelowOne, isPositiveSmall, onCommonScale, readSmallDecimal } from '../src/arith/double-double-input.ts';
+import { DDBall, divBall, lnBall, mulBall, mulByDouble, scaleByPowerOfTwo } from '../src/arith/double-double.ts';
+import { hasTie, maximiserOf, slackBelowMarginTerm, softmaxTail, type SoftmaxTail } from '../src/math/softmax.ts';
+import { nonNegativeDifferences, readScoresFast, slackBelowPerTerm, softmaxTailBalls, tailMarginBall } from '../src/math/softmax-fast.ts';
 import { defineClaim, defineFinding, defineLemma, type FastEvaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { readDecimal, readDecimalArray, readDecimalMatrix, required } from '../src/verdict/args.ts';
 
@@ -76,16 +76,20 @@ function tailMargin(z: readonly Decimal[], lambda: Interval, perTerm: Interval, 
 }
 
 /**
- * Fast-path twin of `linf`'s evaluation in double-double balls: `1 − p_{i*}`, the bound
- * `(n−1)e^{−λΔ}` (with `e^{−λΔ} = w_{runner-up}`) and the same cancellation-free margin.
+ * Fast-path twin of `linf`'s evaluation in double-double balls, read straight from the raw arguments:
+ * `1 − p_{i*}`, the bound `(n−1)e^{−λΔ}` (with `e^{−λΔ} = w_{runner-up}`) and the same
+ * cancellation-free margin. Undefined unless the inputs are simple decimals and every hypothesis
+ * (scores, temperature, margin) holds.
  */
-function hardmaxFast(z: readonly Decimal[], lambda: Decimal): { lhs: DDBall; bound: DDBall; margin: DDBall } | undefined {
-  const zb = ballsOf(z);
-  const lam = newBallFromDecimal(lambda);
-  if (zb === undefined || lam === undefined) return undefined;
-  const t = softmaxTailBalls(z, zb, lam);
-  const perTerm = t.weights[t.runnerUp]!;
-  const bound = mulByDouble(new DDBall(), perTerm, z.length - 1);
+function hardmaxFast(raw: Record<string, unknown>): { lhs: DDBall; bound: DDBall; margin: DDBall } | undefined {
+  const scores = readScoresFast(raw.z, 2, MAX_SCORES);
+  const lambda = readSmallDecimal(raw.lambda);
+  if (scores === undefined || scores.tie || lambda === undefined || !isPositiveSmall(lambda)) return undefined;
+  const lam = ballOfSmallDecimal(lambda);
+  if (lam === undefined) return undefined;
+  const t = softmaxTailBalls(scores, lam);
+  const perTerm = t.weights[scores.runnerUp]!;
+  const bound = mulByDouble(new DDBall(), perTerm, scores.n - 1);
   return { lhs: t.tail, bound, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), bound) };
 }
 
@@ -107,7 +111,7 @@ export const linf = defineClaim<ScoresAtTemperature>({
     // ‖p − e‖_∞ = max(1 − p*, max_{j≠i*} p_j) = 1 − p*, since every p_j ≤ Σ_{j≠i*} p_j = 1 − p*.
     return { lhs: t.tail, bound, margin: tailMargin(z, lam, perTerm, bound, A, t) };
   },
-  fast: ({ z, lambda }) => hardmaxFast(z, lambda),
+  fast: hardmaxFast,
 });
 
 /**
@@ -132,9 +136,9 @@ export const l1 = defineClaim<ScoresAtTemperature>({
       margin: A.scale(tailMargin(z, lam, perTerm, bound, A, t), 2),
     };
   },
-  fast({ z, lambda }): FastEvaluation | undefined {
+  fast(raw): FastEvaluation | undefined {
     // ‖p − e‖₁ = (1 − p*) + Σ_{j≠i*} p_j = 2(1 − p*): the same real number as the decimal left side.
-    const h = hardmaxFast(z, lambda);
+    const h = hardmaxFast(raw);
     if (h === undefined) return undefined;
     const twice = (b: DDBall): DDBall => scaleByPowerOfTwo(b, b, 1);
     return { lhs: twice(h.lhs), bound: twice(h.bound), margin: twice(h.margin) };
@@ -218,16 +222,16 @@ export const temperature = defineClaim<TemperatureArgs>({
     const slack = slackBelowMarginTerm(z, lam, perTerm, A);
     return { lhs: t.tail, bound: eps, margin: A.div(A.add(slack, A.mul(eps, t.tailSum)), t.normaliser) };
   },
-  fast({ z, epsilon }): FastEvaluation | undefined {
-    const zb = ballsOf(z);
-    const eps = newBallFromDecimal(epsilon);
-    if (zb === undefined || eps === undefined) return undefined;
-    const n = z.length;
-    const iStar = maximiserOf(z);
-    const margin = subBall(new DDBall(), zb[iStar]!, zb[runnerUpOf(z, iStar)]!); // Δ
-    const perTerm = divBall(new DDBall(), eps, new DDBall(n - 1)); // ε/(n−1) = e^{−λΔ} at this λ
-    const lam = divBall(new DDBall(), lnBall(new DDBall(), divBall(new DDBall(), new DDBall(n - 1), eps)), margin);
-    const t = softmaxTailBalls(z, zb, lam);
+  fast(raw): FastEvaluation | undefined {
+    const scores = readScoresFast(raw.z, 2, MAX_SCORES);
+    const epsilon = readSmallDecimal(raw.epsilon);
+    if (scores === undefined || scores.tie || epsilon === undefined || !isPositiveSmall(epsilon) || !isBelowOne(epsilon)) return undefined;
+    const eps = ballOfSmallDecimal(epsilon);
+    if (eps === undefined) return undefined;
+    const n1 = new DDBall(scores.n - 1);
+    const perTerm = divBall(new DDBall(), eps, n1); // ε/(n−1) = e^{−λΔ} at this λ
+    const lam = divBall(new DDBall(), lnBall(new DDBall(), divBall(new DDBall(), n1, eps)), scores.gaps[scores.runnerUp]!);
+    const t = softmaxTailBalls(scores, lam);
     return { lhs: t.tail, bound: eps, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), eps) };
   },
 });
@@ -273,13 +277,18 @@ export const monotone = defineClaim<MonotoneArgs>({
     );
     return { lhs: t2.tail, bound: t1.tail, margin: A.div(diff, A.mul(t1.normaliser, t2.normaliser)) };
   },
-  fast({ z, lambda1, lambda2 }): FastEvaluation | undefined {
-    const zb = ballsOf(z);
-    const l1 = newBallFromDecimal(lambda1);
-    const l2 = newBallFromDecimal(lambda2);
-    if (zb === undefined || l1 === undefined || l2 === undefined) return undefined;
-    const t1 = softmaxTailBalls(z, zb, l1);
-    const t2 = softmaxTailBalls(z, zb, l2);
+  fast(raw): FastEvaluation | undefined {
+    const scores = readScoresFast(raw.z, 2, MAX_SCORES); // ties allowed: this claim needs no margin
+    const lambda1 = readSmallDecimal(raw.lambda1);
+    const lambda2 = readSmallDecimal(raw.lambda2);
+    if (scores === undefined || lambda1 === undefined || lambda2 === undefined || !isPositiveSmall(lambda1)) return undefined;
+    const order = onCommonScale([lambda1, lambda2]);
+    if (order === undefined || order.scaled[0]! > order.scaled[1]!) return undefined;
+    const l1 = ballOfSmallDecimal(lambda1);
+    const l2 = ballOfSmallDecimal(lambda2);
+    if (l1 === undefined || l2 === undefined) return undefined;
+    const t1 = softmaxTailBalls(scores, l1);
+    const t2 = softmaxTailBalls(scores, l2);
     // S1 − S2 = Σ_{j≠i*} (w_j(λ1) − w_j(λ2)), every term ≥ 0 since λ1 ≤ λ2 and d_j ≥ 0.
     const denominator = mulBall(new DDBall(), t1.normaliser, t2.normaliser);
     return { lhs: t2.tail, bound: t1.tail, margin: divBall(new DDBall(), nonNegativeDifferences(t1, t2), denominator) };

@@ -14,7 +14,6 @@
  * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`.
  */
 import type { Decimal } from 'decimal.js';
-import { ExactDecimal } from './context.ts';
 import { DDBall, divBall, isCertifiedPositive, isExactZero, mulBall, negBall, setBall } from './double-double.ts';
 
 /** Largest `|p|` for which `10^p` is built exactly or by one ball product. */
@@ -133,7 +132,25 @@ export function ballToSignificantDigits(a: DDBall, digits: number): string | und
     const n = (BigInt(whole) + BigInt(correction)).toString();
     // N has `digits` digits, or is 10^digits after a carry; anything else means a misjudged exponent
     if (n.length !== digits && !(n.length === digits + 1 && /^10*$/.test(n))) return undefined;
-    return new ExactDecimal(`${negative ? '-' : ''}${n}e${-shift}`).toString();
+    return decimalText(negative, n, n.length - 1 - shift);
   }
   return undefined;
+}
+
+/**
+ * decimal.js's `toString` of `±0.d₁d₂…·10^{e+1}` for the digit string `d₁d₂…` (no leading zero) with
+ * `e` the exponent of its first digit: trailing zeros dropped, exponential notation when `e ≤ −7` or
+ * `e ≥ 21` (the `toExpNeg`/`toExpPos` of every constructor in `context.ts`).
+ */
+export function decimalText(negative: boolean, digitString: string, e: number): string {
+  let end = digitString.length;
+  while (end > 1 && digitString.charCodeAt(end - 1) === 48) end--;
+  const d = digitString.slice(0, end);
+  const sign = negative ? '-' : '';
+  if (e <= -7 || e >= 21) {
+    return `${sign}${d[0]!}${d.length > 1 ? `.${d.slice(1)}` : ''}e${e < 0 ? '-' : '+'}${Math.abs(e)}`;
+  }
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${d}`;
+  if (e + 1 >= d.length) return `${sign}${d}${'0'.repeat(e + 1 - d.length)}`;
+  return `${sign}${d.slice(0, e + 1)}.${d.slice(e + 1)}`;
 }

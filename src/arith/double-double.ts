@@ -334,6 +334,85 @@ function powersOfTwoTable(): DDBall[] {
   return powersOfTwoSixtyFourth;
 }
 
+// ---- plain double-double kernels (no radius) for the exp polynomial -----------------------------
+
+let kernelHi = 0;
+let kernelLo = 0;
+
+/** `(kernelHi, kernelLo) ← (ah + al)·(bh + bl)` by Dekker's DWTimesDW (relative error < 2⁻¹⁰²). */
+function ddMulKernel(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let c = SPLITTER * ah;
+  const a1 = c - (c - ah);
+  const a2 = ah - a1;
+  c = SPLITTER * bh;
+  const b1 = c - (c - bh);
+  const b2 = bh - b1;
+  let e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+  e += ah * bl + al * bh;
+  kernelHi = p + e;
+  kernelLo = e - (kernelHi - p);
+}
+
+/** `(kernelHi, kernelLo) ← (ah + al) + (bh + bl)` by AccurateDWPlusDW (relative error ≤ 3u² + 13u³). */
+function ddAddKernel(ah: number, al: number, bh: number, bl: number): void {
+  const sh = ah + bh;
+  let t = sh - ah;
+  const sl = ah - (sh - t) + (bh - t);
+  const th = al + bl;
+  t = th - al;
+  const tl = al - (th - t) + (bl - t);
+  const c = sl + th;
+  const vh = sh + c;
+  const vl = c - (vh - sh);
+  const w = tl + vl;
+  kernelHi = vh + w;
+  kernelLo = w - (kernelHi - vh);
+}
+
+/** `1/k!` rounded to double, `k = 5 … 12`, for the double part of the exp polynomial. */
+const EXP_HIGH_COEFFICIENTS = [1 / 120, 1 / 720, 1 / 5040, 1 / 40320, 1 / 362880, 1 / 3628800, 1 / 39916800, 1 / 479001600];
+/** `1/24` and `1/6` as double-doubles (`hi + lo` within `2⁻¹⁰⁶` of the real number). */
+const INV_24_HI = 1 / 24;
+const INV_24_LO = 2.3129646346357427e-18;
+const INV_6_HI = 1 / 6;
+const INV_6_LO = 9.25185853854297e-18;
+/** Largest `τ = max |t|` accepted by {@link expNearZero}. */
+const EXP_KERNEL_TAU = 2 ** -7;
+
+/**
+ * `out ← e^t` over a ball `t` with `τ = max |t| ≤ 2⁻⁷`: `P(t) = Σ_{k≤12} t^k/k!` at the midpoint `t_m`,
+ * the part `H = Σ_{k=5}^{12} t^{k−5}/k!` by Horner in doubles (at `hi(t_m)`), then
+ * `((((H t + 1/24) t + 1/6) t + 1/2) t + 1) t + 1` by Horner in double-double. Absolute error bound:
+ * truncation `τ¹³/13!·e^τ < 2⁻¹²⁰`; the double part `|Ĥ − H(t_m)| ≤ 17u/120` (coefficients `u/k!`,
+ * Horner `γ₁₄·Σ τ^{k−5}/k!`, `|lo(t_m)| ≤ uτ` times `|H'| ≤ 1/700`), times `τ⁵`; the double-double
+ * Horner `γ₁₀·e^τ ≤ 10.2·`{@link OP_REL} (Higham, Accuracy and Stability, §5.1, each operation with
+ * relative error ≤ OP_REL; any underflow adds below `2⁻¹⁰⁰⁰` absolute on a value near 1); the
+ * constants `1/24`, `1/6` within `2⁻¹⁰⁶`; and over the ball, `|e^t − e^{t_m}| ≤ e^τ·rad t`.
+ */
+function expNearZero(out: DDBall, t: DDBall, tau: number): DDBall {
+  const th = t.hi;
+  const tl = t.lo;
+  let h = EXP_HIGH_COEFFICIENTS[7]!;
+  for (let k = 6; k >= 0; k--) h = h * th + EXP_HIGH_COEFFICIENTS[k]!;
+  ddMulKernel(h, 0, th, tl);
+  ddAddKernel(kernelHi, kernelLo, INV_24_HI, INV_24_LO);
+  ddMulKernel(kernelHi, kernelLo, th, tl);
+  ddAddKernel(kernelHi, kernelLo, INV_6_HI, INV_6_LO);
+  ddMulKernel(kernelHi, kernelLo, th, tl);
+  ddAddKernel(kernelHi, kernelLo, 0.5, 0);
+  ddMulKernel(kernelHi, kernelLo, th, tl);
+  ddAddKernel(kernelHi, kernelLo, 1, 0);
+  ddMulKernel(kernelHi, kernelLo, th, tl);
+  ddAddKernel(kernelHi, kernelLo, 1, 0);
+  const tau5 = tau * tau * tau * tau * tau;
+  const error = 10.2 * OP_REL + ((17 * 2 ** -53) / 120) * tau5 * (1 + 2 ** -48) + 2 ** -104 + 2 ** -120 + 2 ** -1000;
+  out.hi = kernelHi;
+  out.lo = kernelLo;
+  out.rad = roundedUp(error + 1.01 * t.rad); // e^τ ≤ 1.0079
+  return out;
+}
+
 const expReduced = new DDBall();
 const expPoly = new DDBall();
 const expTmp = new DDBall();
@@ -352,8 +431,13 @@ export function expBall(out: DDBall, a: DDBall): DDBall {
   const k = (n - j) / 64;
   mulByDouble(expTmp, LN2_OVER_64, n);
   subBall(expReduced, a, expTmp); // t = a − n·(ln 2)/64
-  expm1Taylor(expPoly, expReduced, EXP_TAYLOR_DEGREE);
-  addBall(expPoly, expPoly, ONE); // e^t
+  const tau = roundedUp(Math.abs(expReduced.hi) + Math.abs(expReduced.lo) + expReduced.rad);
+  if (tau <= EXP_KERNEL_TAU) {
+    expNearZero(expPoly, expReduced, tau); // e^t
+  } else {
+    expm1Taylor(expPoly, expReduced, EXP_TAYLOR_DEGREE);
+    addBall(expPoly, expPoly, ONE); // e^t
+  }
   mulBall(expPoly, expPoly, table[j]!);
   return scaleByPowerOfTwo(out, expPoly, k);
 }

@@ -3,35 +3,62 @@
  * `softmax.ts`, enclosing the very same real numbers (`d_j = z_{i*} − z_j`, `w_j = e^{−λ d_j}`,
  * `S = Σ_{j≠i*} w_j`, `1 + S`, `1 − p_{i*} = S/(1 + S)`).
  *
- * The maximiser and the runner-up are found by exact decimal comparison (as in `softmax.ts`), so
- * facts such as `d_j ≥ Δ` for every `j ≠ i*` are proved before any rounding; the helpers that use
- * them ({@link slackBelowPerTerm}, {@link nonNegativeDifferences}) say which fact they use.
- * Functions return undefined when an input cannot be read into a ball (too many digits, exponent
- * out of range); a ball may also come back with radius +∞ (out of range), which no decision accepts.
+ * Scores are read by {@link readScoresFast} straight from the raw JSON (no decimal.js) onto one exact
+ * integer scale, so the maximiser, the runner-up, ties and the gaps `d_j` are exact before any
+ * rounding; facts such as `d_j ≥ Δ` for every `j ≠ i*` are therefore proved, and the helpers that use
+ * them ({@link slackBelowPerTerm}, {@link nonNegativeDifferences}) say which fact they use. A ball may
+ * come back with radius +∞ (out of the double-double range), which no decision accepts.
  */
-import type { Decimal } from 'decimal.js';
-import { newBallFromDecimal } from '../arith/double-double-decimal.ts';
+import { ballOfScaledInteger, onCommonScale, readSmallDecimal, type SmallDecimal } from '../arith/double-double-input.ts';
 import { addBall, clampNonNegative, DDBall, divBall, expBall, mulBall, negBall, subBall } from '../arith/double-double.ts';
-import { maximiserOf, runnerUpOf } from './softmax.ts';
 
-/** Balls around exact decimals, or undefined when one cannot be read. */
-export function ballsOf(xs: readonly Decimal[]): DDBall[] | undefined {
-  const out: DDBall[] = [];
-  for (const x of xs) {
-    const b = newBallFromDecimal(x);
-    if (b === undefined) return undefined;
-    out.push(b);
+/** Scores read for the fast path: the maximiser, the runner-up and the exact gaps. */
+export interface FastScores {
+  readonly n: number;
+  /** The first largest entry (as `maximiserOf` in `softmax.ts`). */
+  readonly iStar: number;
+  /** The first largest entry other than `iStar` (as `runnerUpOf`). */
+  readonly runnerUp: number;
+  /** True when the largest value is attained twice (`Δ = 0`). */
+  readonly tie: boolean;
+  /** Balls around `d_j = z_{i*} − z_j` (exactly 0 at `i*`). */
+  readonly gaps: readonly DDBall[];
+}
+
+/**
+ * Reads an array of `minLength … maxLength` simple decimals (see `double-double-input.ts`), or
+ * undefined when any entry is not of that simple form (the full reader then decides).
+ */
+export function readScoresFast(value: unknown, minLength: number, maxLength: number): FastScores | undefined {
+  if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) return undefined;
+  const read: SmallDecimal[] = [];
+  for (const v of value) {
+    const d = readSmallDecimal(v);
+    if (d === undefined) return undefined;
+    read.push(d);
   }
-  return out;
+  const common = onCommonScale(read);
+  if (common === undefined) return undefined;
+  const { scaled, exponent } = common;
+  const n = scaled.length;
+  let iStar = 0;
+  for (let j = 1; j < n; j++) if (scaled[j]! > scaled[iStar]!) iStar = j;
+  let runnerUp = iStar === 0 ? 1 : 0;
+  for (let j = 0; j < n; j++) if (j !== iStar && scaled[j]! > scaled[runnerUp]!) runnerUp = j;
+  const gaps: DDBall[] = [];
+  for (let j = 0; j < n; j++) {
+    const g = scaled[iStar]! - scaled[j]!; // exact when below 2⁵³
+    if (!(g < 2 ** 53)) return undefined;
+    const ball = ballOfScaledInteger(new DDBall(), g, exponent);
+    if (ball === undefined) return undefined;
+    gaps.push(ball);
+  }
+  return { n, iStar, runnerUp, tie: scaled[runnerUp] === scaled[iStar], gaps };
 }
 
 /** The softmax of `λz` around its maximiser, as balls. */
 export interface SoftmaxTailBalls {
   readonly iStar: number;
-  /** The runner-up `argmax_{j≠i*} z_j`, so that `w_{runnerUp} = e^{−λΔ}`. */
-  readonly runnerUp: number;
-  /** Ball around `d_j = z_{i*} − z_j` (exactly 0 at `i*`). */
-  readonly gaps: readonly DDBall[];
   /** Balls around `w_j = e^{−λ d_j}`; `weights[iStar]` is exactly 1. */
   readonly weights: readonly DDBall[];
   readonly tailSum: DDBall;
@@ -39,30 +66,24 @@ export interface SoftmaxTailBalls {
   readonly tail: DDBall;
 }
 
-/** `softmax(λz)` relative to its maximiser, for `λ` given as a ball and `z` as exact decimals with their balls. */
-export function softmaxTailBalls(z: readonly Decimal[], zBalls: readonly DDBall[], lambda: DDBall): SoftmaxTailBalls {
-  const iStar = maximiserOf(z);
-  const runnerUp = runnerUpOf(z, iStar);
-  const top = zBalls[iStar]!;
-  const gaps: DDBall[] = [];
+/** `softmax(λz)` relative to its maximiser, for `λ` given as a ball. */
+export function softmaxTailBalls(scores: FastScores, lambda: DDBall): SoftmaxTailBalls {
+  const { iStar, gaps } = scores;
   const weights: DDBall[] = [];
   const tailSum = new DDBall(0);
   const scratch = new DDBall();
-  for (let j = 0; j < z.length; j++) {
+  for (let j = 0; j < gaps.length; j++) {
     if (j === iStar) {
-      gaps.push(new DDBall(0));
       weights.push(new DDBall(1));
       continue;
     }
-    const gap = subBall(new DDBall(), top, zBalls[j]!);
-    gaps.push(gap);
-    mulBall(scratch, lambda, gap);
+    mulBall(scratch, lambda, gaps[j]!);
     const w = expBall(new DDBall(), negBall(scratch, scratch));
     weights.push(w);
     addBall(tailSum, tailSum, w);
   }
   const normaliser = addBall(new DDBall(), tailSum, new DDBall(1));
-  return { iStar, runnerUp, gaps, weights, tailSum, normaliser, tail: divBall(new DDBall(), tailSum, normaliser) };
+  return { iStar, weights, tailSum, normaliser, tail: divBall(new DDBall(), tailSum, normaliser) };
 }
 
 /**

@@ -57,12 +57,14 @@ export interface ClaimDefinition<Args = unknown> {
   /** Encloses both sides (and optionally the margin) at the arithmetic's precision. */
   evaluate(args: Args, arith: Arith): Evaluation;
   /**
-   * Optional fast path: the same enclosures as {@link evaluate} in double-double ball arithmetic, or
-   * undefined when an input does not fit it. The engine tries it first and falls back to `evaluate`
-   * whenever its balls are too wide to decide or to fix the requested digits. A wrapper that changes
-   * `evaluate` (a planted bound, say) must not copy `fast`.
+   * Optional fast path: the same enclosures as {@link evaluate} in double-double ball arithmetic, read
+   * straight from the raw JSON arguments. It accepts only a strict subset of what {@link parse}
+   * accepts and returns undefined unless it can read every argument and every hypothesis provably
+   * holds; the engine then runs the full path (which also reports errors and failed hypotheses). The
+   * engine tries it first and also falls back whenever its balls are too wide to decide or to fix the
+   * requested digits. A wrapper that changes `evaluate` (a planted bound, say) must not copy `fast`.
    */
-  fast?(args: Args): FastEvaluation | undefined;
+  fast?(raw: Record<string, unknown>): FastEvaluation | undefined;
 }
 
 /**

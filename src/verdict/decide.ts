@@ -1,13 +1,15 @@
 /**
  * The verdict engine: decides one probe of one claim `lhs ≤ bound` with certified enclosures.
  *
- * Method: the claim's arguments are read exactly; a failed hypothesis gives `inapplicable`. When the
- * claim has a fast path (`ClaimDefinition.fast`) and at most {@link FAST_PATH_MAX_DIGITS} digits are
- * requested, it is tried first: double-double ball arithmetic with rigorous radii
- * (`src/arith/double-double.ts`) decides the verdict when the margin's ball excludes 0 and the balls of
- * `lhs` and `bound` each fix their `digits` significant digits; otherwise (or when an input does not
- * fit a double-double) the engine falls back to decimal.js as follows. The claim is evaluated in
- * interval arithmetic at a working precision of `digits + 10` significant digits. If the margin `bound − lhs` (or the claim's rearranged margin) is provably ≥ 0 the verdict
+ * Method: when the claim has a fast path (`ClaimDefinition.fast`) and at most
+ * {@link FAST_PATH_MAX_DIGITS} digits are requested, {@link decide} tries it first: it reads simple raw
+ * arguments itself, checks the hypotheses exactly, and evaluates in double-double ball arithmetic with
+ * rigorous radii (`src/arith/double-double.ts`); its verdict stands when the margin's ball excludes 0
+ * (or is exactly 0) and the balls of `lhs` and `bound` each fix their `digits` significant digits.
+ * Otherwise (an input not of the simple form, a failed hypothesis, a ball too wide or out of range)
+ * the full path runs: the claim's arguments are read exactly; a failed hypothesis gives
+ * `inapplicable`; then the claim is evaluated in decimal.js interval arithmetic at a working
+ * precision of `digits + 10` significant digits. If the margin `bound − lhs` (or the claim's rearranged margin) is provably ≥ 0 the verdict
  * is `holds`; provably < 0, `violated`. Otherwise — and also while `lhs` or `bound` is not yet known
  * to `digits` significant digits — the precision is doubled, up to `maxPrecision`. A verdict still
  * undecided there is `inconclusive`. Nothing here is decided in float64.
@@ -45,6 +47,8 @@ export interface DecideOptions {
 
 /** Decides a probe given as raw JSON arguments. Never throws for bad input: that is an `error` verdict. */
 export function decide<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, options: DecideOptions = {}): Verdict {
+  const fast = decideFast(claim, raw, options.digits ?? DEFAULT_DIGITS);
+  if (fast !== undefined) return fast;
   let args: Args;
   try {
     args = claim.parse(raw);
@@ -55,7 +59,7 @@ export function decide<Args>(claim: ClaimDefinition<Args>, raw: Record<string, u
   return decideParsed(claim, args, options);
 }
 
-/** Decides a probe whose arguments are already read. */
+/** Decides a probe whose arguments are already read (the decimal path only: the fast path reads raw arguments). */
 export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, options: DecideOptions = {}): Verdict {
   const digits = options.digits ?? DEFAULT_DIGITS;
   const maxPrecision = Math.min(options.maxPrecision ?? DEFAULT_MAX_PRECISION, MAX_SUPPORTED_PRECISION);
@@ -63,8 +67,6 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
   if (failure !== undefined) {
     return { verdict: 'inapplicable', hypothesis: failure.hypothesis, reason: `hypothesis ${failure.hypothesis} fails: ${failure.reason}` };
   }
-  const fast = decideFast(claim, args, digits);
-  if (fast !== undefined) return fast;
   let precision = Math.max(MIN_PRECISION, Math.min(digits + GUARD_DIGITS, maxPrecision));
   let last: { evaluation: Evaluation; decided: 'holds' | 'violated' | undefined; precision: number } | undefined;
   for (;;) {
@@ -106,11 +108,11 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
  * `digits` significant digits of both sides; undefined otherwise (the decimal path then decides).
  * A fast hook that throws is treated like one that cannot decide: the decimal path reports the cause.
  */
-function decideFast<Args>(claim: ClaimDefinition<Args>, args: Args, digits: number): Verdict | undefined {
+function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, digits: number): Verdict | undefined {
   if (claim.fast === undefined || digits > FAST_PATH_MAX_DIGITS) return undefined;
   let e;
   try {
-    e = claim.fast(args);
+    e = claim.fast(raw);
   } catch {
     return undefined;
   }
