@@ -225,7 +225,7 @@ export const reluStep = defineClaim<QuantiserProbe>({
 });
 
 /**
- * Without the distance hypothesis the quantiser misses the cell: for $x \in [x_k, x_k + \eta)$,
+ * Without the distance hypothesis the quantiser misses the cell: for $\eta \le \delta$ and $x \in [x_k, x_k + \eta)$,
  * $q(x) = x_{k-1} + \delta(x - x_k)/\eta \ne x_k$, and at $x = x_k$ it is a whole cell off, $|q(x_k) - x_k| = \delta$.
  * So $\sup_K |q - x_{k(\cdot)}| = \delta$ for every $\eta > 0$: as $\eta \to 0$ the quantiser tends to the cell's left edge in
  * measure (finding transition-zones), never uniformly — a continuous network cannot equal the discontinuous cell map.

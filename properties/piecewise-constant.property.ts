@@ -47,6 +47,17 @@ function ratioOf(o: ReturnType<typeof runCampaign>): number {
   return o.worst === undefined ? Number.NaN : Number(o.worst.ratio);
 }
 
+/**
+ * Tight witnesses, replayed before the random probes so that the worst ratio is shown to reach 1 at
+ * any probe count: the ∞-distance to a far point at a cell corner in 3-D (centres 1/7-spaced, not
+ * decimals), f = x at the closed face b with N = 3, and x1 + x2 at a corner with ε = L·δ/2.
+ */
+const TIGHT_GRID: RawArgs[] = [
+  { target: { family: 'distance-inf', c: '2.0000003' }, a: '-1', b: '1', N: 7, x: ['-1', '-0.7142857142857', '0.1428571428571'] },
+  { f: 'x', lipschitz: '1', a: '0', b: '1', N: 3, x: ['1'] },
+];
+const TIGHT_ACCURACY: RawArgs[] = [{ f: 'x1 + x2', lipschitz: '2', a: '-0.5', b: '0.7', epsilon: '0.05', x: ['-0.5', '-0.5'] }];
+
 const lipschitzTargets = (g: GridSpec, m: number) => anyTarget(g, m).filter((t) => lipschitzOf(t, m) !== undefined);
 
 describe('piecewise-constant', () => {
@@ -70,7 +81,7 @@ describe('piecewise-constant', () => {
   });
 
   it('modulus holds on every target family, and is tight (worst ratio reaches 1)', () => {
-    const outcome = run({ claim: 'modulus', kind: 'claim', definition: modulus, arbitrary: gridProbe(), defaultRuns: 500 });
+    const outcome = run({ claim: 'modulus', kind: 'claim', definition: modulus, arbitrary: gridProbe(), examples: TIGHT_GRID, defaultRuns: 500 });
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');
     expect(outcome.counts.holds, summarise(outcome)).toBe(outcome.probes);
     expect(ratioOf(outcome), summarise(outcome)).toBeGreaterThanOrEqual(0.99);
@@ -97,7 +108,7 @@ describe('piecewise-constant', () => {
   });
 
   it('lipschitz holds on Lipschitz targets, and is tight', () => {
-    const outcome = run({ claim: 'lipschitz', kind: 'claim', definition: lipschitz, arbitrary: gridProbe({ targets: lipschitzTargets }), defaultRuns: 300 });
+    const outcome = run({ claim: 'lipschitz', kind: 'claim', definition: lipschitz, arbitrary: gridProbe({ targets: lipschitzTargets }), examples: TIGHT_GRID, defaultRuns: 300 });
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');
     expect(outcome.counts.holds, summarise(outcome)).toBe(outcome.probes);
     expect(ratioOf(outcome), summarise(outcome)).toBeGreaterThanOrEqual(0.99);
@@ -116,6 +127,7 @@ describe('piecewise-constant', () => {
       kind: 'claim',
       definition: gridForEpsilon,
       arbitrary: accuracyProbe(),
+      examples: TIGHT_ACCURACY,
       domain: 'm ∈ [1, 4]; N = N(ε); half the probes with ε = L·δ/2 on decimal grids (tight), half with ε ∈ [0.001, 1]; every target family',
       defaultRuns: 300,
     });
@@ -137,12 +149,14 @@ describe('piecewise-constant', () => {
       kind: 'claim',
       definition: reluStep,
       arbitrary: quantiserProbe(),
+      // a point inside a transition zone: the claim must refuse it (inapplicable), not report it violated
+      examples: [{ a: '0', b: '0.9', N: 3, eta: '0.01', x: ['0.305', '0.5'] }],
       domain: 'm ∈ [1, 4]; N ≤ 30; η a fraction of δ or in [10^-4, 10^-2]; points at distance exactly η from grid points, mid-cell, a, b, in the zones, anywhere',
       defaultRuns: 300,
     });
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');
     expect(outcome.counts.holds, summarise(outcome)).toBeGreaterThan(outcome.probes / 2);
-    expect(outcome.counts.inapplicable, summarise(outcome)).toBeGreaterThan(0); // the hypothesis is exercised
+    expect(outcome.counts.inapplicable, summarise(outcome)).toBeGreaterThan(0); // the hypothesis is exercised (at least by the example)
   });
 
   it('finding relu-step-near-grid: without the distance hypothesis the quantiser misses, by δ at a grid point', () => {
