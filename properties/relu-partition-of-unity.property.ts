@@ -182,8 +182,10 @@ describe('relu-partition-of-unity: claims', () => {
   });
 
   it('interpolation-modulus: ≤ ω(h)', () => {
-    const o = campaign('interpolation-modulus', 'claim', interpolationModulus as ClaimDefinition<unknown>, interpolationProbe(targets), `${GRID_DOMAIN}, |b| ≤ 1e3`, 80);
+    const probe = fc.oneof({ arbitrary: interpolationProbe(targets), weight: 4 }, { arbitrary: tightAbs, weight: 1 });
+    const o = campaign('interpolation-modulus', 'claim', interpolationModulus as ClaimDefinition<unknown>, probe, `${GRID_DOMAIN}, |b| ≤ 1e3; |x − c| at a midpoint`, 80);
     expect(o.status, summarise(o)).toBe('holds on samples');
+    expect(o.worst?.ratio).toBe('0.5'); // ω(h/2)/ω(h) for the tight |x − c|
   });
 
   it('interpolation-c2: ≤ h² sup|f″|/8, attained by x² at a midpoint', () => {
@@ -219,8 +221,10 @@ describe('relu-partition-of-unity: findings', () => {
   });
 
   it('ReLU pyramids do not sum to 1 in d ≥ 2 (hypothesis dimension is necessary)', () => {
-    const probe = grid.chain((g) => fc.array(position(g.N).map((t) => clamp(g, at(g, t))), { minLength: 2, maxLength: 4 }).map((x) => ({ ...g, x }) as RawArgs));
-    const o = campaign('pyramids-sum-to-one', 'finding', pyramidsSumToOne as ClaimDefinition<unknown>, probe, `${GRID_DOMAIN}, d ∈ [2, 4]`, 60);
+    // Cell-local coordinates m/8 (m = 1…7) in a random cell: off the grid lines, where the sum differs from 1.
+    const inCell = (g: RawGrid) => fc.tuple(fc.integer({ min: 0, max: g.N - 1 }), fc.integer({ min: 1, max: 7 })).map(([j, m]) => clamp(g, at(g, Rational.of(8 * j + m, 8))));
+    const probe = grid.chain((g) => fc.array(inCell(g), { minLength: 2, maxLength: 4 }).map((x) => ({ ...g, x }) as RawArgs));
+    const o = campaign('pyramids-sum-to-one', 'finding', pyramidsSumToOne as ClaimDefinition<unknown>, probe, `${GRID_DOMAIN}, d ∈ [2, 4], x_i at cell fractions m/8`, 60);
     expect(o.status, summarise(o)).toBe('shown necessary');
     expect(o.counterexample?.verdict.verdict).toBe('violated');
   });
