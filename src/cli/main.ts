@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { register as registerApproximate } from './approximate.ts';
 import { register as registerCheck } from './check.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerVerify } from './verify.ts';
@@ -24,6 +25,7 @@ const program = new Command('uat')
 registerCheck(program);
 registerVerify(program);
 registerReport(program);
+registerApproximate(program);
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
