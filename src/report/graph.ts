@@ -6,8 +6,14 @@ import { instance } from '@viz-js/viz';
 import type { Report } from './model.ts';
 import { STATUS_COLOURS } from './status-colours.ts';
 
+/** A DOT string literal. */
 function quoted(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A DOT label of several lines (`\n` is DOT's centred line break). */
+function label(lines: readonly string[]): string {
+  return `"${lines.map((l) => l.replace(/\\/g, '\\\\').replace(/"/g, '\\"')).join('\\n')}"`;
 }
 
 /** The graph in DOT: nodes in report order, edges sorted, so the same report gives the same DOT. */
@@ -20,16 +26,15 @@ export function dependencyDot(report: Report): string {
   ];
   const known = new Set(report.lemmas.map((l) => l.id));
   for (const l of report.lemmas) {
-    const label = `${l.kind === 'theorem' ? 'theorem ' : ''}${l.id}\\n${l.status}`;
-    const shape = l.kind === 'theorem' ? ', shape=box, peripheries=2' : '';
-    lines.push(`  ${quoted(l.id)} [label=${quoted(label).replace(/\\\\n/g, '\\n')}, fillcolor=${quoted(STATUS_COLOURS[l.status])}, id=${quoted(`node-${l.id}`)}${shape}];`);
+    const shape = l.kind === 'theorem' ? ', peripheries=2, penwidth=1.5, color="#1f2328"' : '';
+    lines.push(`  ${quoted(l.id)} [label=${label([`${l.kind === 'theorem' ? 'theorem ' : ''}${l.id}`, l.status])}, fillcolor=${quoted(STATUS_COLOURS[l.status])}, id=${quoted(`node-${l.id}`)}${shape}];`);
   }
   const edges: string[] = [];
   for (const l of report.lemmas) {
     for (const u of l.uses) {
       if (known.has(u)) edges.push(`  ${quoted(u)} -> ${quoted(l.id)};`);
       else {
-        edges.push(`  ${quoted(`missing:${u}`)} [label=${quoted(`${u}\\n(missing)`).replace(/\\\\n/g, '\\n')}, fillcolor="${STATUS_COLOURS.refuted}", style="rounded,filled,dashed"];`);
+        edges.push(`  ${quoted(`missing:${u}`)} [label=${label([u, '(missing)'])}, fillcolor="${STATUS_COLOURS.refuted}", style="rounded,filled,dashed"];`);
         edges.push(`  ${quoted(`missing:${u}`)} -> ${quoted(l.id)} [style=dashed];`);
       }
     }

@@ -101,7 +101,7 @@ describe.skipIf(!available && !inCi)('report.html in headless Chromium', () => {
         expect(p.marks, p.id).toBeGreaterThan(3);
       }
       expect(state.refutedBadges).toBeGreaterThan(0);
-      expect(JSON.parse(state.replay)).toMatchObject({ claim: 'softmax-hardmax/linf-halved' });
+      expect(Object.keys(JSON.parse(state.replay) as object).sort()).toEqual(['lambda', 'z']);
       expect(readFileSync(file, 'utf8')).not.toMatch(/<script/i);
     } finally {
       await browser.close();

@@ -34,7 +34,7 @@ function badge(status: string): string {
   return `<span class="badge" style="background:${colour}">${escapeHtml(status)}</span>`;
 }
 
-function evidenceHtml(e: Evidence | null, wanted: 'holds' | 'violated'): string {
+function evidenceHtml(e: Evidence | null, wanted: 'holds' | 'violated', replayable = true): string {
   if (e === null) return '<ul class="evidence"><li>no campaign outcome in this run</li></ul>';
   const items = [`domain: ${richText(e.domain)}`, `probes: ${e.probes} (${escapeHtml(countsText(e.counts))}); runs ${e.runs}, seed ${e.seed}`];
   if (e.worst !== null) {
@@ -50,7 +50,7 @@ function evidenceHtml(e: Evidence | null, wanted: 'holds' | 'violated'): string 
   if (e.counterexample !== null) {
     const c = e.counterexample;
     items.push(
-      `minimal counterexample (fast-check seed ${c.seed}, path ${escapeHtml(c.path ?? '—')}, ${c.shrinks} shrinks): lhs ${escapeHtml(c.verdict.lhs ?? '—')} &gt; bound ${escapeHtml(c.verdict.bound ?? '—')}, replay with <code>uat check</code>:<pre class="replay">${escapeHtml(c.replay)}</pre>`,
+      `minimal counterexample (fast-check seed ${c.seed}, path ${escapeHtml(c.path ?? '—')}, ${c.shrinks} shrinks): lhs ${escapeHtml(c.verdict.lhs ?? '—')} &gt; bound ${escapeHtml(c.verdict.bound ?? '—')}, ${replayable ? 'replay with <code>uat check</code>' : 'arguments (a planted bound is not a registered claim: <code>uat check</code> replays them against the original claim)'}:<pre class="replay">${escapeHtml(replayable ? c.replay : JSON.stringify(c.args))}</pre>`,
     );
   }
   return `<ul class="evidence">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
@@ -135,7 +135,7 @@ export function renderHtml(report: Report, dependencySvg: string, plots: readonl
   const planted = report.lemmas.flatMap((l) => l.planted.map((p) => ({ l, p })));
   if (planted.length === 0) body.push('<p>No planted bound ran.</p>');
   for (const { l, p } of planted) {
-    body.push(`<section class="claim"><h4><code>${escapeHtml(`${l.id}/${p.id}`)}</code> ${badge(p.status)}</h4>${evidenceHtml(p.evidence, 'violated')}</section>`);
+    body.push(`<section class="claim"><h4><code>${escapeHtml(`${l.id}/${p.id}`)}</code> ${badge(p.status)}</h4>${evidenceHtml(p.evidence, 'violated', false)}</section>`);
   }
   body.push('<h2 id="plots">Plots</h2>');
   for (const p of plots) {

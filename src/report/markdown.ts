@@ -6,7 +6,7 @@ import type { ClaimReport, Evidence, FindingReport, LemmaReport, Report } from '
 import type { Plot } from './plots/render.ts';
 import { countsText, INTRO, seedsText, shortArgsText } from './wording.ts';
 
-function evidenceLines(e: Evidence | null, wanted: 'holds' | 'violated'): string[] {
+function evidenceLines(e: Evidence | null, wanted: 'holds' | 'violated', replayable = true): string[] {
   if (e === null) return ['- no campaign outcome in this run'];
   const lines = [`- domain: ${e.domain}`, `- probes: ${e.probes} (${countsText(e.counts)}); runs ${e.runs}, seed ${e.seed}`];
   if (e.worst !== null) {
@@ -19,10 +19,10 @@ function evidenceLines(e: Evidence | null, wanted: 'holds' | 'violated'): string
   if (e.counterexample !== null) {
     const c = e.counterexample;
     lines.push(
-      `- minimal counterexample (fast-check seed ${c.seed}, path ${c.path ?? '—'}, ${c.shrinks} shrinks): lhs ${c.verdict.lhs ?? '—'} > bound ${c.verdict.bound ?? '—'}, replay with \`uat check\`:`,
+      `- minimal counterexample (fast-check seed ${c.seed}, path ${c.path ?? '—'}, ${c.shrinks} shrinks): lhs ${c.verdict.lhs ?? '—'} > bound ${c.verdict.bound ?? '—'}, ${replayable ? 'replay with `uat check`' : 'arguments (a planted bound is not a registered claim: `uat check` replays them against the original claim)'}:`,
       '',
       '  ```json',
-      `  ${c.replay}`,
+      `  ${replayable ? c.replay : JSON.stringify(c.args)}`,
       '  ```',
     );
   }
@@ -108,7 +108,7 @@ export function renderMarkdown(report: Report, plots: readonly Plot[], plotFiles
   const planted = report.lemmas.flatMap((l) => l.planted.map((p) => ({ l, p })));
   if (planted.length === 0) lines.push('No planted bound ran.', '');
   for (const { l, p } of planted) {
-    lines.push(`### \`${l.id}/${p.id}\`: ${p.status}`, '', ...evidenceLines(p.evidence, 'violated'), '');
+    lines.push(`### \`${l.id}/${p.id}\`: ${p.status}`, '', ...evidenceLines(p.evidence, 'violated', false), '');
   }
 
   lines.push('## Plots', '');

@@ -100,7 +100,7 @@ export const REPORT_SCHEMA = {
             seed: { type: 'integer' },
             path: nullableString,
             shrinks: { type: 'integer', minimum: 0 },
-            replay: { type: 'string', description: 'One JSON line for `uat check`: {"claim":"<lemma>/<claim>","args":{…}}.' },
+            replay: { type: 'string', description: 'One JSON line for `uat check`: {"claim":"<lemma>/<claim>","args":{…}}. For a planted bound it names the planted id, which `uat check` does not know; its args replay against the original claim.' },
           },
         },
         firstUndecided: {
