@@ -8,6 +8,7 @@
  * @hypothesis target-domain the box lies in the cube on which the target's modulus holds
  * @hypothesis modulus $f$ has the modulus of continuity $\omega$ in the ∞-norm, $|f(x) - f(y)| \le \omega(\|x - y\|_\infty)$ (proved for library targets; declared for expressions, and refuted when false)
  * @hypothesis away-from-grid for relu-step: every coordinate of $x$ is at distance $\ge \eta$ from every interior grid point $x_k = a + k\delta$, $k = 1 \dots N-1$
+ * @hypothesis ramp-width for quantised-centre: the ramps do not overlap, $\eta \le \delta$
  * @method The centre $c(x)$ of the cell of $x$ satisfies $\|x - c(x)\|_\infty \le \delta/2$, with equality on the cell's lower faces
  * and on the closed face $b$; then the modulus. Cells, centres and quantiser weights are exact rationals; the target is evaluated
  * exactly when it is a rational formula, in interval arithmetic otherwise. Tight: for $f(x) = x_1$ (or $\max_i |x_i - c|$) the
@@ -18,7 +19,7 @@ import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
 import { Rational } from '../src/arith/rational.ts';
 import { cellsForAccuracy, type GridForAccuracy } from '../src/piecewise/accuracy.ts';
-import { approximationError, type PointError } from '../src/piecewise/approximant.ts';
+import { approximationError, differenceBetween, type PointError } from '../src/piecewise/approximant.ts';
 import { axisGrid, halfWidth, type AxisGrid } from '../src/piecewise/grid.ts';
 import {
   boxOutsideDomain,
@@ -33,7 +34,7 @@ import {
   readTargetIn,
   type BoxArgs,
 } from '../src/piecewise/probe.ts';
-import { quantiserError, quantiserNetwork, transitionFraction } from '../src/piecewise/quantiser.ts';
+import { quantise, quantiserError, quantiserNetwork, transitionFraction } from '../src/piecewise/quantiser.ts';
 import type { ReluNetwork1D } from '../src/piecewise/relu-network.ts';
 import { defineClaim, defineFinding, defineLemma, type Evaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { modulusAt, modulusAtRational } from '../src/targets/modulus.ts';
@@ -224,6 +225,68 @@ export const reluStep = defineClaim<QuantiserProbe>({
   evaluate: quantiserMiss,
 });
 
+interface QuantisedProbe extends GridProbe {
+  readonly eta: Rational;
+  readonly network: ReluNetwork1D;
+}
+
+function readQuantisedProbe(raw: Record<string, unknown>): QuantisedProbe {
+  const box = readBox(raw, MAX_QUANTISER_CELLS);
+  const eta = readDecimal(required(raw, 'eta'), 'eta');
+  if (!eta.gt(0)) throw new ArgumentError('eta', raw.eta, 'must be > 0 (the ramp width)');
+  const x = readPoint(raw);
+  const etaR = Rational.fromDecimal(eta);
+  return { box, x, eta: etaR, target: readTargetIn(raw, x.length), network: quantiserNetwork(box.grid, etaR) };
+}
+
+/** $|f(x) - f(q(x) + \delta/2)|$ against $\omega(\delta/2)$, $q$ coordinatewise. */
+function quantisedCentreError({ box, x, target, network }: QuantisedProbe, A: Arith): Evaluation {
+  const point = exactPoint(x);
+  const half = halfWidth(box.grid);
+  const quantised = point.map((xi) => quantise(network, xi).add(half));
+  return errorAgainst(differenceBetween(target, point, quantised, A), modulusValue(target, half, A), A);
+}
+
+/**
+ * The approximant read through the quantiser keeps the sup-norm bound, with no distance hypothesis:
+ * for $\eta \le \delta$, $|f(x) - f(q(x) + \delta/2)| \le \omega(\delta/2)$ for every $x \in K$ ($q$ coordinatewise).
+ * The transition zones spoil the cell map, not the distance to the point at which $f$ is read.
+ *
+ * @bound $\omega(\delta/2)$
+ * @lhs $|f(x) - f(q(x) + \delta/2)|$
+ * @args the target as in modulus; `a`, `b`, `N` (≤ 10^6), `eta` (decimal > 0), `x` (array of m decimals)
+ * @method Off the zones $q(x) + \delta/2 = c(x)$. On $[x_k, x_k + \eta)$, $q(x) = x_{k-1} + \delta(x - x_k)/\eta$, so
+ * $q(x) + \delta/2 - x = -\delta/2 + (x - x_k)(\delta/\eta - 1) \in [-\delta/2, \delta/2 - \eta)$ when $\eta \le \delta$: every coordinate
+ * stays within $\delta/2$, then the modulus. Tight at $x = x_k$ for $f(x) = x_1$.
+ */
+export const quantisedCentre = defineClaim<QuantisedProbe>({
+  id: 'quantised-centre',
+  parse: readQuantisedProbe,
+  hypotheses: (p) => rampsOverlap(p) ?? gridProbeFails(p),
+  evaluate: quantisedCentreError,
+});
+
+function rampsOverlap({ box, eta }: QuantisedProbe): HypothesisFailure | undefined {
+  if (eta.lte(box.grid.width)) return undefined;
+  return { hypothesis: 'ramp-width', reason: `eta = ${eta.toString()} exceeds δ = ${box.grid.width.toString()}, so the ramps overlap` };
+}
+
+/**
+ * With overlapping ramps ($\eta > \delta$) the quantised centre drifts by more than $\delta/2$: for $\eta = 2\delta$, at
+ * $x = x_k$ the point read is $x_{k-1}$, a whole cell away, so $|f(x) - f(q(x) + \delta/2)| = \delta > \omega(\delta/2)$ for $f(x) = x$.
+ *
+ * @bound $\omega(\delta/2)$
+ * @lhs $|f(x) - f(q(x) + \delta/2)|$
+ * @args as quantised-centre, with any `eta > 0`
+ */
+export const quantisedCentreWideRamps = defineFinding<QuantisedProbe>({
+  id: 'quantised-centre-wide-ramps',
+  drops: 'ramp-width',
+  parse: readQuantisedProbe,
+  hypotheses: gridProbeFails,
+  evaluate: quantisedCentreError,
+});
+
 /**
  * Without the distance hypothesis the quantiser misses the cell: for $\eta \le \delta$ and $x \in [x_k, x_k + \eta)$,
  * $q(x) = x_{k-1} + \delta(x - x_k)/\eta \ne x_k$, and at $x = x_k$ it is a whole cell off, $|q(x_k) - x_k| = \delta$.
@@ -281,6 +344,6 @@ export const transitionZones = defineFinding<TransitionProbe>({
 export const piecewiseConstant = defineLemma({
   id: 'piecewise-constant',
   uses: [],
-  claims: [modulus, lipschitz, gridForEpsilon, reluStep],
-  findings: [reluStepNearGrid, transitionZones],
+  claims: [modulus, lipschitz, gridForEpsilon, reluStep, quantisedCentre],
+  findings: [reluStepNearGrid, transitionZones, quantisedCentreWideRamps],
 });

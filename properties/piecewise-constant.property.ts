@@ -7,7 +7,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridForEpsilon, lipschitz, modulus, piecewiseConstant, reluStep, reluStepNearGrid, transitionZones } from '../proof/piecewise-constant.ts';
+import {
+  gridForEpsilon,
+  lipschitz,
+  modulus,
+  piecewiseConstant,
+  quantisedCentre,
+  quantisedCentreWideRamps,
+  reluStep,
+  reluStepNearGrid,
+  transitionZones,
+} from '../proof/piecewise-constant.ts';
 import { ExactDecimal } from '../src/arith/context.ts';
 import { Rational } from '../src/arith/rational.ts';
 import {
@@ -17,6 +27,7 @@ import {
   falselyDeclaredLibraryTargets,
   gridProbe,
   lipschitzOf,
+  quantisedProbe,
   quantiserProbe,
   transitionProbe,
   type GridSpec,
@@ -157,6 +168,42 @@ describe('piecewise-constant', () => {
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');
     expect(outcome.counts.holds, summarise(outcome)).toBeGreaterThan(outcome.probes / 2);
     expect(outcome.counts.inapplicable, summarise(outcome)).toBeGreaterThan(0); // the hypothesis is exercised (at least by the example)
+  });
+
+  it('quantised-centre: f read at q(x) + δ/2 stays within ω(δ/2) for η ≤ δ, zones included, and is tight', () => {
+    const outcome = run({
+      claim: 'quantised-centre',
+      kind: 'claim',
+      definition: quantisedCentre,
+      arbitrary: quantisedProbe(false),
+      // f = x at an interior grid point: q(x) + δ/2 is δ/2 below x
+      examples: [{ f: 'x', lipschitz: '1', a: '0', b: '1', N: 4, eta: '0.01', x: ['0.25'] }],
+      domain: 'm ∈ [1, 4]; decimal grids, N ≤ 20; η = rδ, r ∈ [0.001, 1]; points in, at the ends of and between the transition zones; every target family',
+      defaultRuns: 200,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
+    expect(outcome.counts.holds, summarise(outcome)).toBe(outcome.probes);
+    expect(ratioOf(outcome), summarise(outcome)).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('quantised-centre with the bound ω(δ/4) is refuted', () => {
+    const planted = withPlantedBound(quantisedCentre, 'quantised-centre-at-quarter-cell', (p, A) => modulusAt(p.target.modulus, A.div(p.box.grid.width.toInterval(A), A.point(4)), A));
+    const outcome = run({ claim: planted.id, kind: 'planted', definition: planted, arbitrary: quantisedProbe(false), defaultRuns: 100 });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
+  });
+
+  it('finding quantised-centre-wide-ramps: with η > δ the quantised centre drifts beyond δ/2', () => {
+    const outcome = run({
+      claim: 'quantised-centre-wide-ramps',
+      kind: 'finding',
+      definition: quantisedCentreWideRamps,
+      arbitrary: quantisedProbe(true),
+      domain: 'm ∈ [1, 4]; decimal grids, N ≤ 20; η = rδ, r ∈ (1, 3]; every target family',
+      defaultRuns: 100,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
   });
 
   it('finding relu-step-near-grid: without the distance hypothesis the quantiser misses, by δ at a grid point', () => {

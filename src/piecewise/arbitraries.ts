@@ -259,3 +259,20 @@ export function transitionProbe(): fc.Arbitrary<RawArgs> {
       (g.half === undefined ? decimalBetween('0.0001', '0.002', 4) : rampWidth(g)).map((eta) => ({ a: g.a, b: g.b, N: g.N, eta, m })),
     );
 }
+
+/**
+ * Probes of quantised-centre (`overlap: false`: `η ≤ δ`, a fraction `r ∈ [0.001, 1]` of `δ`) and of its
+ * finding (`overlap: true`: `η = rδ` with `r ∈ (1, 3]`): decimal grids, m ≤ 4, every target family,
+ * coordinates in and around the transition zones.
+ */
+export function quantisedProbe(overlap: boolean, targets: (g: GridSpec, m: number) => fc.Arbitrary<TargetArgs> = anyTarget): fc.Arbitrary<RawArgs> {
+  const fraction = overlap ? decimalBetween('1.001', '3', 3) : decimalBetween('0.001', '1', 3);
+  return fc
+    .tuple(decimalGrid(20), fc.integer({ min: 1, max: 4 }), fraction)
+    .chain(([g, m, r]) => {
+      const eta = new ExactDecimal(g.half!).mul(2).mul(r).toString();
+      return fc
+        .tuple(targets(g, m), fc.array(quantiserCoordinate(g, eta), { minLength: m, maxLength: m }))
+        .map(([t, x]) => ({ ...t, a: g.a, b: g.b, N: g.N, eta, x }));
+    });
+}

@@ -18,11 +18,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
-import { accuracyProbe, expressionTargets, libraryTargets, point, quantiserProbe, someGrid, transitionProbe, type GridSpec, type RawArgs } from './arbitraries.ts';
+import {
+  accuracyProbe,
+  expressionTargets,
+  libraryTargets,
+  point,
+  quantisedProbe,
+  quantiserProbe,
+  someGrid,
+  transitionProbe,
+  type GridSpec,
+  type RawArgs,
+} from './arbitraries.ts';
 
 /** Fixed seed of the probes (different from the campaigns' `DEFAULT_SEED`). */
 const REFERENCE_SEED = 20_251_125;
-const PROBES = 160;
+const PROBES = 200;
 const DIGITS = 30;
 const AGREEING_DIGITS = 25;
 
@@ -63,6 +74,8 @@ const probes: fc.Arbitrary<Probe> = fc.oneof(
   quantiserProbe().map((args) => ({ claim: 'piecewise-constant/relu-step', args })),
   quantiserProbe().map((args) => ({ claim: 'piecewise-constant/relu-step-near-grid', args })),
   transitionProbe().map((args) => ({ claim: 'piecewise-constant/transition-zones', args })),
+  quantisedProbe(false, referenceTargets).map((args) => ({ claim: 'piecewise-constant/quantised-centre', args })),
+  quantisedProbe(true, referenceTargets).map((args) => ({ claim: 'piecewise-constant/quantised-centre-wide-ramps', args })),
 );
 
 function agrees(value: string, reference: string, scale: string, digits: number): boolean {
@@ -98,7 +111,7 @@ describe.skipIf(!mpmathAvailable)('piecewise-constant: uat check agrees with pyt
       expect(agrees(answer.bound!, reference.bound!, reference.bound!, AGREEING_DIGITS), `bound: ${where}`).toBe(true);
     });
     // The sample exercises holds, violated (false declared moduli, the findings) and inapplicable.
-    for (const wanted of ['modulus:holds', 'modulus:violated', 'modulus:inapplicable', 'lipschitz:holds', 'grid-for-epsilon:holds', 'relu-step:holds', 'relu-step-near-grid:violated', 'transition-zones:violated']) {
+    for (const wanted of ['modulus:holds', 'modulus:violated', 'modulus:inapplicable', 'lipschitz:holds', 'grid-for-epsilon:holds', 'relu-step:holds', 'relu-step-near-grid:violated', 'transition-zones:violated', 'quantised-centre:holds', 'quantised-centre-wide-ramps:violated']) {
       expect(verdicts.get(wanted) ?? 0, `${wanted} in ${JSON.stringify([...verdicts])}`).toBeGreaterThan(0);
     }
   });

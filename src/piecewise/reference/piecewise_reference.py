@@ -15,6 +15,7 @@ Method, written apart from the TypeScript engine (no interval arithmetic, no ReL
 - Grid for an accuracy: N(eps) from its definition, the least N with omega((b - a)/(2N)) <= eps, found
   by comparing C^P t^Q with eps^P in Fractions (alpha = Q/P), starting from an mpmath estimate.
 - Quantiser: q(x) = a + delta * sum_k s(x - x_k) with s(t) = min(1, max(0, t/eta)), in Fractions.
+- Quantised centre: f read at q(x) + delta/2, with q as above.
 - Transition zones: the union of the intervals [x_k, x_k + eta) inside [a, b], merged, over (b - a);
   then 1 - (1 - p)^m.
 Inputs are assumed well formed (the test sends well-formed probes only).
@@ -244,6 +245,19 @@ def decide(claim, args):
             bound = omega(modulus, (b - a) / (2 * n))
         c = [centre(a, b, n, v) for v in x]
         lhs = difference(f, x, c)
+        return {'verdict': compare(lhs, bound), 'lhs': text(lhs), 'bound': text(bound)}
+    if claim in ('quantised-centre', 'quantised-centre-wide-ramps'):
+        m = len(x)
+        f, modulus = target_of(args, m)
+        n, eta = int(args['N']), frac(args['eta'])
+        delta = (b - a) / n
+        if any(v < a or v > b for v in x) or (claim == 'quantised-centre' and eta > delta):
+            return {'verdict': 'inapplicable'}
+        interior = [a + k * delta for k in range(1, n)]
+        ramp = lambda t: min(Q(1), max(Q(0), t / eta))
+        read_at = [a + delta * sum(ramp(v - g) for g in interior) + delta / 2 for v in x]
+        lhs = difference(f, x, read_at)
+        bound = omega(modulus, delta / 2)
         return {'verdict': compare(lhs, bound), 'lhs': text(lhs), 'bound': text(bound)}
     if claim in ('relu-step', 'relu-step-near-grid'):
         n, eta = int(args['N']), frac(args['eta'])
