@@ -121,6 +121,16 @@ describe('uat check', () => {
     expect(run.answers[0]!.reason).toMatch(/line too long/);
   });
 
+  it('stops quietly when the reader goes away (uat check big.jsonl | head -1)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'uat-check-'));
+    const file = path.join(dir, 'many.jsonl');
+    writeFileSync(file, `${linf(['1', '1'], '1')}\n`.repeat(5000)); // ties: answered without evaluation, ~0.5 MB of answers
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" check "${file}" | head -1`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ line: 1, verdict: 'inapplicable' });
+  });
+
   it('rejects a wrong command line with one line on stderr and exit 2, no stack trace', () => {
     for (const args of [
       ['check', '--digits', '0'],

@@ -85,7 +85,11 @@ function openInput(file: string | undefined): AsyncIterable<Buffer | string> {
   })();
 }
 
-/** Answers every line of `input` on `output`; returns the exit status. */
+/**
+ * Answers every line of `input` on `output`; returns the exit status. When the reader of `output`
+ * goes away (EPIPE, e.g. `uat check big.jsonl | head`), reading stops quietly and the status of the
+ * lines answered so far is returned.
+ */
 export async function checkStream(
   input: AsyncIterable<Buffer | string>,
   output: NodeJS.WritableStream,
@@ -93,14 +97,22 @@ export async function checkStream(
   options: DecideOptions,
 ): Promise<0 | 1 | 2> {
   const counts: Record<VerdictKind, number> = { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
+  let closed = false; // the reader went away
+  let failure: Error | undefined; // any other write error, rethrown at the next flush
+  // The listener stays attached: a late EPIPE after the last line must not become an uncaught error.
+  output.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else failure = e;
+  });
   let pending: string[] = [];
   let pendingChars = 0;
   const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
+    if (failure !== undefined) throw failure;
+    if (pending.length === 0 || closed) return;
     const text = pending.join('');
     pending = [];
     pendingChars = 0;
-    if (!output.write(text)) await once(output, 'drain');
+    if (!output.write(text)) await Promise.race([once(output, 'drain'), once(output, 'close')]).catch(() => undefined);
   };
   let line = 0;
   for await (const batch of boundedLineBatches(input, MAX_LINE_BYTES)) {
@@ -112,8 +124,10 @@ export async function checkStream(
       pending.push(text);
       pendingChars += text.length;
       if (pendingChars >= OUTPUT_BATCH_CHARS) await flush();
+      if (closed) break;
     }
     await flush();
+    if (closed) break;
   }
   await flush();
   return exitStatusOf(counts);
