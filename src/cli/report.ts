@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { generateReport } from '../report/generate.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -26,6 +25,7 @@ export function register(program: Command): void {
       const from = path.resolve(options.from);
       if (!existsSync(from)) throw new UsageError(`--from ${JSON.stringify(options.from)}: no such run directory`);
       const out = path.resolve(options.out);
+      const { generateReport } = await import('../report/generate.ts'); // only this command needs the renderers
       try {
         const report = await generateReport({ root: REPO_ROOT, runDir: from, outDir: out });
         const c = report.totals.claims;

@@ -12,10 +12,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { readRegistry } from '../registry/static.ts';
-import { generateReport } from '../report/generate.ts';
 import type { Report } from '../report/model.ts';
-import { ProgressReporter } from '../report/progress-reporter.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -54,6 +51,10 @@ export function summaryLines(report: Report, lemmas: ReadonlySet<string> | undef
 
 /** Runs the campaigns and writes the report; returns the exit status. */
 export async function verify(options: VerifyOptions): Promise<number> {
+  // Loaded here, not at the top: other commands (`uat check`) need neither ts-morph nor the renderers.
+  const { readRegistry } = await import('../registry/static.ts');
+  const { generateReport } = await import('../report/generate.ts');
+  const { ProgressReporter } = await import('../report/progress-reporter.ts');
   const registry = readRegistry(REPO_ROOT);
   const ids = registry.lemmas.map((l) => l.id);
   if (options.lemma !== undefined && !ids.includes(options.lemma)) {

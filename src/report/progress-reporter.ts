@@ -8,7 +8,7 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
 export class ProgressReporter implements Reporter {
   private readonly bar = new SingleBar(
-    { format: 'verify [{bar}] {value}/{total} campaigns | {last}', hideCursor: true, clearOnComplete: false, stream: process.stderr },
+    { format: 'verify [{bar}] {value}/{total} tests | {last}', hideCursor: true, clearOnComplete: false, stream: process.stderr },
     Presets.shades_classic,
   );
   private total = 0;
