@@ -48,6 +48,12 @@ import { ArgumentError } from '../src/verdict/errors.ts';
 
 /** Largest number of cells `N` accepted (evaluation is linear in `N`: about 4 s at the cap). */
 export const MAX_CELLS = 1_000_000;
+/**
+ * Largest total size, in bits, of the exact numbers the partition network handles: (bits of `a`, `h`
+ * and the point) × (N + 3) units. Keeps a probe like `a = -1e100000, N = 10^6` from running for hours;
+ * ordinary inputs (a few dozen digits) stay far below it at N = 10^6.
+ */
+export const MAX_NETWORK_BITS = 1_500_000_000;
 /** Largest dimension `d` of `tensor-sum-to-one` and `pyramids-sum-to-one` (3^d multi-indices are summed). */
 export const MAX_DIMENSION = 8;
 
@@ -77,16 +83,33 @@ function readGrid(raw: Record<string, unknown>): Grid {
   return uniformGrid(a, b, N);
 }
 
+function bitsOf(r: Rational): number {
+  const size = (v: bigint): number => (v < 0n ? -v : v).toString(16).length * 4;
+  return size(r.num) + size(r.den);
+}
+
+/** Throws when the exact network evaluation would exceed {@link MAX_NETWORK_BITS}. */
+function checkNetworkSize(grid: Grid, points: readonly Rational[]): void {
+  const perUnit = bitsOf(grid.a) + bitsOf(grid.h) + Math.max(...points.map(bitsOf));
+  if (perUnit * (grid.N + 3) > MAX_NETWORK_BITS) {
+    throw new ArgumentError('N', grid.N, `is too large for numbers of this size: (N + 3) × ${perUnit} bits exceeds ${MAX_NETWORK_BITS} bits; use fewer digits or a smaller N`);
+  }
+}
+
 function readPoint(raw: Record<string, unknown>): PointArgs {
   const grid = readGrid(raw);
   const x = readDecimal(required(raw, 'x'), 'x');
-  return { grid, x, xr: Rational.fromDecimal(x) };
+  const xr = Rational.fromDecimal(x);
+  checkNetworkSize(grid, [xr]);
+  return { grid, x, xr };
 }
 
 function readVector(raw: Record<string, unknown>): VectorArgs {
   const grid = readGrid(raw);
   const x = readDecimalArray(required(raw, 'x'), 'x', 1, MAX_DIMENSION);
-  return { grid, x, xr: x.map((v) => Rational.fromDecimal(v)) };
+  const xr = x.map((v) => Rational.fromDecimal(v));
+  checkNetworkSize(grid, xr);
+  return { grid, x, xr };
 }
 
 function intervalFails(grid: Grid, xr: Rational, name = 'x'): HypothesisFailure | undefined {

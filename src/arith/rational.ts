@@ -1,5 +1,8 @@
 /**
- * Exact rational numbers over BigInt: `num/den` with `den > 0` and `gcd(num, den) = 1`.
+ * Exact rational numbers over BigInt: `num/den` with `den > 0`, in lowest terms when made by
+ * {@link Rational.of} (every operation's result is), possibly not when made by
+ * {@link Rational.unreduced} (for bulk construction, where a gcd per value would dominate the cost).
+ * Comparisons and printing do not depend on the representation.
  *
  * Decimal inputs, grid spacings `h = (b − a)/N`, grid nodes `a + k·h` and the outputs of a ReLU
  * network with rational weights are all rational, so a claim built from them alone is decided
@@ -54,6 +57,15 @@ export class Rational {
     if (d === 1n) return new Rational(n, d);
     const g = gcd(n, d);
     return g === 1n || g === 0n ? new Rational(n, d) : new Rational(n / g, d / g);
+  }
+
+  /**
+   * `num/den` without reducing (`den > 0` required; throws `RangeError` otherwise). The value is exact;
+   * only the representation may not be canonical.
+   */
+  static unreduced(num: bigint, den: bigint): Rational {
+    if (den <= 0n) throw new RangeError('Rational.unreduced: the denominator must be positive');
+    return new Rational(num, den);
   }
 
   /** The exact value of a finite decimal (decimal.js values are finite decimals, hence rational). */
@@ -119,7 +131,7 @@ export class Rational {
   }
 
   eq(o: Rational): boolean {
-    return this.num === o.num && this.den === o.den;
+    return (this.num === o.num && this.den === o.den) || this.cmp(o) === 0;
   }
 
   lt(o: Rational): boolean {
@@ -149,7 +161,9 @@ export class Rational {
     return A.div(A.point(this.num.toString()), A.point(this.den.toString()));
   }
 
+  /** `p/q` in lowest terms (`p` alone when `q = 1`). */
   toString(): string {
-    return this.den === 1n ? this.num.toString() : `${this.num.toString()}/${this.den.toString()}`;
+    const r = Rational.of(this.num, this.den);
+    return r.den === 1n ? r.num.toString() : `${r.num.toString()}/${r.den.toString()}`;
   }
 }

@@ -35,13 +35,16 @@ export function nodeOf(grid: Grid, k: number): Rational {
   return grid.a.add(grid.h.mul(Rational.of(k)));
 }
 
-/** The nodes `x_from … x_to`, in order (one reduction each: `x_j = (p·s + j·r·q)/(q·s)` for `a = p/q`, `h = r/s`). */
+/**
+ * The nodes `x_from … x_to`, in order, as `x_j = (p·s + j·r·q)/(q·s)` for `a = p/q`, `h = r/s`: all over
+ * one denominator and not reduced (a gcd per node would dominate the cost of a large partition network).
+ */
 export function nodesOf(grid: Grid, from: number, to: number): Rational[] {
   const { a, h } = grid;
   const base = a.num * h.den;
   const step = h.num * a.den;
   const den = a.den * h.den;
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => Rational.of(base + BigInt(from + i) * step, den));
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => Rational.unreduced(base + BigInt(from + i) * step, den));
 }
 
 /** The three-unit network of hat `φ_k` (one input, one output). */
