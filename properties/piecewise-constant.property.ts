@@ -19,6 +19,7 @@ import {
   transitionZones,
 } from '../proof/piecewise-constant.ts';
 import { ExactDecimal } from '../src/arith/context.ts';
+import { arithAt } from '../src/arith/interval.ts';
 import { Rational } from '../src/arith/rational.ts';
 import {
   accuracyProbe,
@@ -35,13 +36,12 @@ import {
 import { axisGrid, cellIndexOf, gridPoint } from '../src/piecewise/grid.ts';
 import { LIBRARY_FAMILIES } from '../src/targets/library.ts';
 import { modulusAt } from '../src/targets/modulus.ts';
-import { arithAt } from '../src/arith/interval.ts';
 import { decide } from '../src/verdict/decide.ts';
 import { runCampaign, summarise, type CampaignSpec, type RawArgs } from '../src/verify/campaign.ts';
 import { withPlantedBound } from '../src/verify/planted.ts';
 
 const lemma = piecewiseConstant.id;
-const DOMAIN = 'm ∈ [1, 4]; [a, b] ⊂ [−2, 4], N ≤ 40; points on, near (10^-3…10^-12) and between cell faces, corners, a and b; every library family and expression targets';
+const DOMAIN = 'm ∈ [1, 4]; [a, b] ⊂ [−2, 13], N ≤ 40; points on, near (10^-3…10^-12) and between cell faces, corners, a and b; every library family and expression targets';
 
 /**
  * Probes whose left side is exactly 0 but enclosed as `[0, 10^-30]` (e.g. sin of the same sum at x and
@@ -60,8 +60,8 @@ function ratioOf(o: ReturnType<typeof runCampaign>): number {
 
 /**
  * Tight witnesses, replayed before the random probes so that the worst ratio is shown to reach 1 at
- * any probe count: the ∞-distance to a far point at a cell corner in 3-D (centres 1/7-spaced, not
- * decimals), f = x at the closed face b with N = 3, and x1 + x2 at a corner with ε = L·δ/2.
+ * any probe count: the ∞-distance to a far point, in 3-D with x1 on a lower face (centres 1/7-spaced,
+ * not decimals), f = x at the closed face b with N = 3, and x1 + x2 at a corner with ε = L·δ/2.
  */
 const TIGHT_GRID: RawArgs[] = [
   { target: { family: 'distance-inf', c: '2.0000003' }, a: '-1', b: '1', N: 7, x: ['-1', '-0.7142857142857', '0.1428571428571'] },
