@@ -11,6 +11,7 @@ import { arithAt } from '../arith/interval.ts';
 import { decide, DOUBLE_DOUBLE_DIGITS } from '../verdict/decide.ts';
 import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail } from './softmax.ts';
 import { ExactDecimal } from '../arith/context.ts';
+import type { ClaimDefinition } from '../registry/define.ts';
 
 const Ref = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
 const r20 = (x: Decimal): string => x.toSignificantDigits(20, Decimal.ROUND_HALF_EVEN).toString();
@@ -175,15 +176,16 @@ describe('lemma softmax-hardmax', () => {
   it('rearranged margins enclose the same number as bound − lhs', () => {
     // at 200 digits the direct difference is accurate on these non-tight probes; the margin must agree
     const A = arithAt(200);
-    const probes: Array<[typeof linf, Record<string, unknown>]> = [
+    const probes = ([
       [linf, { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
       [l1, { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
       [attention, { z: ['0.3', '1', '-0.5'], lambda: '2', v: [['1', '-2', '0'], ['0', '1', '0.5'], ['3', '0.5', '-4']] }],
       [attention, { z: ['1', '0.3', '-0.5'], lambda: '2', v: [['0', '1'], ['-1', '2'], ['2', '-3']] }],
+      [attention, { z: ['1', '0.3', '-0.5'], lambda: '2', v: [['0', '0'], ['3', '1'], ['1', '0']] }],
       [temperature, { z: ['0', '-0.5', '-2', '-0.7'], epsilon: '0.2' }],
       [monotone, { z: ['0', '-0.5', '-2'], lambda1: '1', lambda2: '2' }],
       [monotone, { z: ['-2', '0', '-0.5'], lambda1: '0.5', lambda2: '3' }],
-    ];
+    ] as Array<[unknown, Record<string, unknown>]>).map(([c, raw]) => [c as ClaimDefinition<unknown>, raw] as const);
     for (const [claim, raw] of probes) {
       const args = claim.parse(raw);
       const e = claim.evaluate(args, A);
