@@ -149,8 +149,9 @@ interface AccuracyProbe {
  * @hypothesis accuracy $\varepsilon > 0$
  * @hypothesis grid $N \ge N(\varepsilon)$
  * @method $N \ge N(\varepsilon)$ gives $\omega(\delta/2) \le \varepsilon$ (ω is non-decreasing), then claim modulus. $N(\varepsilon)$ is exact
- * for Lipschitz; for Hölder it is the ceiling of a certified enclosure, one more than the least when that enclosure
- * cannot separate the value from an integer.
+ * for Lipschitz, and for Hölder when $1/\alpha = P/Q$ has $P, Q \le 200$ (the least $N$ with $N^Q \ge h^Q (C/\varepsilon)^P$, $h = (b-a)/2$,
+ * in rationals); otherwise it is the ceiling of a certified enclosure, one more than the least when that enclosure cannot
+ * separate the value from an integer.
  */
 export const gridForEpsilon = defineClaim<AccuracyProbe>({
   id: 'grid-for-epsilon',
