@@ -71,6 +71,66 @@ export const BAD_LINES: readonly BadLine[] = [
     claim: 'softmax-hardmax/attention',
     reason: ['argument v', 'must have 3 rows (has 2)'],
   },
+  {
+    name: 'inverted domain (a > b)',
+    line: probe('relu-partition-of-unity/sum-to-one', '{"a": 1, "b": 0, "N": 4, "x": 0.5}'),
+    claim: 'relu-partition-of-unity/sum-to-one',
+    reason: ['argument b', 'must exceed a = 1', '0'],
+  },
+  {
+    name: 'empty domain (a = b)',
+    line: probe('piecewise-constant/modulus', '{"f": "x", "lipschitz": 1, "a": 2, "b": 2, "N": 4, "x": [2]}'),
+    claim: 'piecewise-constant/modulus',
+    reason: ['argument b', 'must exceed a = 2'],
+  },
+  {
+    name: 'grid of zero cells',
+    line: probe('relu-partition-of-unity/sum-to-one', '{"a": 0, "b": 1, "N": 0, "x": 0.5}'),
+    claim: 'relu-partition-of-unity/sum-to-one',
+    reason: ['argument N', 'must be an integer in [1, 1000000]', '0'],
+  },
+  {
+    name: 'fractional cell count',
+    line: probe('piecewise-constant/modulus', '{"f": "x", "lipschitz": 1, "a": 0, "b": 1, "N": 2.5, "x": [0.5]}'),
+    claim: 'piecewise-constant/modulus',
+    reason: ['argument N', 'must be an integer', '2.5'],
+  },
+  {
+    name: 'expression that does not parse',
+    line: probe('relu-partition-of-unity/interpolation', '{"f": "sin(x", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": 0.5}'),
+    claim: 'relu-partition-of-unity/interpolation',
+    reason: ['argument f', 'does not parse', '"sin(x"'],
+  },
+  {
+    name: 'expression reaching for code (constructor)',
+    line: probe('relu-partition-of-unity/interpolation', `{"f": "constructor.constructor('return process')()", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": 0.5}`),
+    claim: 'relu-partition-of-unity/interpolation',
+    reason: ['argument f', 'constructor.constructor'],
+  },
+  {
+    name: 'expression with property access',
+    line: probe('piecewise-constant/modulus', '{"f": "x.constructor", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": [0.5]}'),
+    claim: 'piecewise-constant/modulus',
+    reason: ['argument f', 'AccessorNode', 'x.constructor'],
+  },
+  {
+    name: 'expression calling a non-arithmetic function',
+    line: probe('relu-partition-of-unity/interpolation', `{"f": "evaluate('1+1')", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": 0.5}`),
+    claim: 'relu-partition-of-unity/interpolation',
+    reason: ['argument f', 'not allowed', 'evaluate'],
+  },
+  {
+    name: 'expression with an assignment',
+    line: probe('relu-partition-of-unity/interpolation', '{"f": "x = 1", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": 0.5}'),
+    claim: 'relu-partition-of-unity/interpolation',
+    reason: ['argument f', 'AssignmentNode'],
+  },
+  {
+    name: 'expression with an unknown variable',
+    line: probe('relu-partition-of-unity/interpolation', '{"f": "x + y", "lipschitz": 1, "a": 0, "b": 1, "N": 4, "x": 0.5}'),
+    claim: 'relu-partition-of-unity/interpolation',
+    reason: ['argument f', 'unknown symbol', '"y"'],
+  },
 ];
 
 const OPTIONS = { digits: 20, maxPrecision: 1000 } as const;
@@ -111,6 +171,26 @@ async function checkInProcess(text: string): Promise<{ status: number; answers: 
 describe('uat check: bad input lines', () => {
   it.each(BAD_LINES.map((row) => [row.name, row] as const))('%s → error naming the argument and value', (_name, row) => {
     expectErrorAnswer(answerLine({ text: row.line }, 7, registry, OPTIONS), row, 7);
+  });
+
+  it('nothing in an expression is ever executed', () => {
+    const sentinel = '__uatExpressionExecuted';
+    const attempts = [
+      `constructor.constructor('globalThis.${sentinel} = 1')()`,
+      `x.constructor.constructor('globalThis.${sentinel} = 1')()`,
+      `evaluate('${sentinel} = 1')`,
+      `import('node:fs')`,
+      `${sentinel} = 1`,
+      `f(x) = ${sentinel}`,
+      `"globalThis.${sentinel}=1"`,
+    ];
+    for (const f of attempts) {
+      const text = JSON.stringify({ claim: 'relu-partition-of-unity/interpolation', args: { f, lipschitz: 1, a: 0, b: 1, N: 4, x: 0.5 } });
+      const answer = answerLine({ text }, 1, registry, OPTIONS);
+      expect(answer.verdict, f).toBe('error');
+      expect(answer.reason, f).toMatch(/^argument f /);
+      expect((globalThis as Record<string, unknown>)[sentinel], f).toBeUndefined();
+    }
   });
 
   it('a line over the 1 MiB cap → error with its length, never parsed', () => {
