@@ -213,7 +213,7 @@ export function checkDeclaredModulus(c: Construction, pairs: number, seed: numbe
     for (let i = 1; i <= n; i++) {
       const fx = c.target.evaluate(X.map((x) => x.toInterval(A)), i, A);
       const fy = c.target.evaluate(Y.map((y) => y.toInterval(A)), i, A);
-      if (A.abs(A.sub(fx, fy)).lo.gt(omega.hi)) return { pairs: s + 1, refuted: { X: X.map(String), Y: Y.map(String), token: i } };
+      if (A.abs(A.sub(fx, fy)).lo.gt(omega.hi)) return { pairs: s + 1, refuted: { X: X.map(decimalText), Y: Y.map(decimalText), token: i } };
     }
   }
   return { pairs };

@@ -8,8 +8,8 @@
  * `a_i = softmax_j(score_i)`; `c_i = e_i + Σ_heads output·Σ_j a_ij·(value·e_j)`;
  * `T(X)_i = w2·ReLU(w1·c_i + b1) + b2`.
  *
- * Method: softmax is evaluated as `a_ij = 1/Σ_l exp(score_il − score_ij)`, which never overflows for
- * the margins used here and encloses the exact value; every product and sum is a directed-rounding
+ * Method: softmax is evaluated as `a_ij = E_j/Σ_l E_l`, `E_l = exp(score_il − m)` with `m` the largest
+ * score (so nothing overflows), which encloses the exact value; every product and sum is a directed-rounding
  * enclosure, so the outputs enclose `T(X)` for every `X` in the input box.
  */
 import type { Decimal } from 'decimal.js';
@@ -105,7 +105,13 @@ export function evaluateTransformer(W: TransformerWeights, X: readonly (readonly
     const k = e.map((ej) => apply(head.key, ej, A));
     const v = e.map((ej) => apply(head.value, ej, A));
     const scores = q.map((qi) => k.map((kj) => A.sum(qi.map((x, r) => A.mul(x, kj[r]!)))));
-    const weights = scores.map((s) => s.map((sij) => A.div(A.point(1), A.sum(s.map((sil) => A.exp(A.sub(sil, sij)))))));
+    const weights = scores.map((s) => {
+      // a_ij = E_j / Σ_l E_l with E_l = exp(score_il − m), m the largest upper end (nothing overflows)
+      const m = s.reduce((top, x) => (x.hi.gt(top) ? x.hi : top), s[0]!.hi);
+      const E = s.map((sil) => A.exp(A.sub(sil, A.point(m))));
+      const total = A.sum(E);
+      return E.map((Ej) => A.div(Ej, total));
+    });
     attention.push(weights);
     weights.forEach((a, i) => {
       const mixed = v[0]!.map((_, c) => A.sum(a.map((aij, j) => A.mul(aij, v[j]![c]!))));

@@ -1,0 +1,166 @@
+/**
+ * Evidence for theorem single-layer-transformer: constructed networks checked from their weights on
+ * random inputs, for the issue's example target (with a box-wise proof over the whole cube) and for
+ * random library targets, token counts and ε; the ledger and the routing bound probed; a planted
+ * bound ε/100 refuted; the three hypotheses under audit (positional encoding, margin, λ after the
+ * FFN) shown necessary with certified counterexamples.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ledger, lambdaAfterFfn, marginNecessary, positionalEncodingNecessary, routing, singleLayerTransformer, supError } from '../proof/single-layer-transformer.ts';
+import { ExactDecimal } from '../src/arith/context.ts';
+import { certifyBoxes } from '../src/transformer/certify.ts';
+import { cachedConstruction, readTargetArgs } from '../src/transformer/cache.ts';
+import { runCampaign, summarise, type RawArgs } from '../src/verify/campaign.ts';
+import { decimalBetween } from '../src/verify/generators.ts';
+import { withPlantedBound } from '../src/verify/planted.ts';
+
+const unit = decimalBetween('0', '1', 6);
+const tokensX = (n: number) => fc.array(unit, { minLength: n, maxLength: n });
+
+/** Library families the ridge route constructs, with parameters. */
+const librarySpec = fc.oneof(
+  fc.record({ family: fc.constant('sin'), k: fc.constantFrom('1', '2', '-3') }),
+  fc.record({ family: fc.constant('abs-shift'), c: decimalBetween('0', '1', 2) }),
+  fc.record({ family: fc.constant('exp'), k: fc.constantFrom('1', '-1'), lo: fc.constant('0'), hi: fc.constant('1') }),
+  fc.record({ family: fc.constant('polynomial'), coefficients: fc.array(decimalBetween('-1', '1', 1), { minLength: 1, maxLength: 4 }), lo: fc.constant('0'), hi: fc.constant('1') }),
+  fc.record({ family: fc.constant('coordinate-sum') }),
+  fc.record({ family: fc.constant('product'), lo: fc.constant('0'), hi: fc.constant('1') }),
+  fc.record({ family: fc.constant('sin-of-sum'), k: fc.constantFrom('1', '2') }),
+  fc.record({ family: fc.constant('select-first') }),
+  fc.record({ family: fc.constant('select-own') }),
+);
+const epsilon = fc.constantFrom('0.2', '0.1', '0.05');
+const libraryProbe = (withX: boolean): fc.Arbitrary<RawArgs> =>
+  fc.integer({ min: 2, max: 3 }).chain((n) =>
+    fc.record({ target: librarySpec, tokens: fc.constant(n), epsilon, ...(withX ? { X: tokensX(n) } : {}) }) as fc.Arbitrary<RawArgs>,
+  );
+
+const example = { f: 'x1*x2 + i/2', tokens: 2, lipschitz: '2', epsilon: '0.1' };
+const exampleProbe = tokensX(2).map((X): RawArgs => ({ ...example, X }));
+
+describe('single-layer-transformer', () => {
+  it('sup-error: the network for x1*x2 + i/2 is within ε, proved box-wise over [0,1]^2', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: supError.id,
+      kind: 'claim',
+      definition: supError,
+      arbitrary: exampleProbe,
+      domain: 'F(X)_i = x1·x2 + i/2, n = 2, ε = 0.1, X ∈ [0,1]^2 (6-place decimals); box-wise cover of [0,1]^2',
+      defaultRuns: 40,
+      boxProof: () => {
+        const c = cachedConstruction(readTargetArgs(example));
+        if (c instanceof Error) return { certified: false, description: c.message };
+        const b = certifyBoxes(c, 3000);
+        return { certified: b.certified, description: b.description };
+      },
+    });
+    expect(outcome.status, summarise(outcome)).toBe('certified');
+  }, 120_000);
+
+  it('sup-error holds for random library targets, n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: supError.id,
+      kind: 'claim',
+      definition: supError,
+      arbitrary: libraryProbe(true),
+      domain: 'library targets (sin, abs-shift, exp, polynomial, coordinate-sum, product, sin-of-sum, select-first, select-own), n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}',
+      defaultRuns: 25,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
+    expect(outcome.counts.inapplicable + outcome.counts.error).toBe(0);
+  }, 120_000);
+
+  it('the ledger closes below ε for random library targets', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: ledger.id,
+      kind: 'claim',
+      definition: ledger,
+      arbitrary: libraryProbe(false),
+      domain: 'library targets, n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}',
+      defaultRuns: 20,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
+  }, 120_000);
+
+  it('routing by the constructed heads obeys the softmax bound', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: routing.id,
+      kind: 'claim',
+      definition: routing,
+      arbitrary: exampleProbe,
+      domain: 'F(X)_i = x1·x2 + i/2, n = 2, ε = 0.1, X ∈ [0,1]^2',
+      defaultRuns: 30,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
+  }, 60_000);
+
+  it('a planted bound ε/100 is refuted', () => {
+    const planted = withPlantedBound(supError, 'sup-error-over-100', (a, A) => A.div(A.point(a.epsilon), A.point(100)));
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: planted.id,
+      kind: 'planted',
+      definition: planted,
+      arbitrary: exampleProbe,
+      domain: 'F(X)_i = x1·x2 + i/2, n = 2, bound ε/100',
+      defaultRuns: 30,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
+  }, 60_000);
+
+  const farApart = fc
+    .tuple(decimalBetween('0', '0.25', 4), decimalBetween('0.75', '1', 4), decimalBetween('0', '1', 4), fc.boolean())
+    .map(([a, b, c, flip]): string[] => (flip ? [b, a, c] : [a, b, c]));
+
+  it('without positional encoding the error exceeds ε (permutation equivariance)', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: positionalEncodingNecessary.id,
+      kind: 'finding',
+      definition: positionalEncodingNecessary,
+      arbitrary: farApart.map((X): RawArgs => ({ tokens: 3, epsilon: '0.1', X })),
+      domain: 'F(X) = (x1, …, x1), n = 3, ε = 0.1, |x1 − x2| ≥ 0.5',
+      defaultRuns: 10,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+  }, 60_000);
+
+  it('with tied positional codes routing averages and the error exceeds ε', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: marginNecessary.id,
+      kind: 'finding',
+      definition: marginNecessary,
+      arbitrary: farApart.map((X): RawArgs => ({ tokens: 3, epsilon: '0.1', X })),
+      domain: 'F(X) = (x1, …, x1), n = 3, ε = 0.1, p2 = p1, |x1 − x2| ≥ 0.5',
+      defaultRuns: 10,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+  }, 60_000);
+
+  it('a temperature fixed before the FFN fails once the FFN is steep enough', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: lambdaAfterFfn.id,
+      kind: 'finding',
+      definition: lambdaAfterFfn,
+      arbitrary: farApart.map((X): RawArgs => ({ tokens: 3, epsilon: '0.1', X, lambda: '5', k: '1000' })),
+      domain: 'F(X)_i = 1000·x1, λ = 5 fixed, n = 3, ε = 0.1',
+      defaultRuns: 10,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+  }, 60_000);
+
+  it('the same λ is enough for a flat FFN (the failure is the FFN, not λ alone)', () => {
+    const target = { f: '0.5*x1', lipschitz: '0.5', tokens: 3, epsilon: '0.1' };
+    const c = cachedConstruction(readTargetArgs(target));
+    expect(c instanceof Error).toBe(false);
+    if (!(c instanceof Error)) expect(c.lambda.lte(new ExactDecimal(5))).toBe(true);
+  });
+});
