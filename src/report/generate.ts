@@ -18,7 +18,7 @@ import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildReport, type Report } from './model.ts';
 import { readOutcomes } from './outcomes.ts';
-import { allPlots, OMITTED_PLOTS } from './plots/index.ts';
+import { allPlots } from './plots/index.ts';
 import { reportSchemaText } from './schema.ts';
 
 export interface GenerateOptions {
@@ -55,14 +55,14 @@ export async function generateReport(options: GenerateOptions): Promise<Report> 
   try {
     mkdirSync(path.join(tmp, 'plots'), { recursive: true });
     const graph = await dependencySvg(report);
-    const plots = await allPlots();
+    const { plots, omitted } = await allPlots();
     const plotFiles = new Map(plots.map((p) => [p.id, `plots/${p.id}.svg`]));
     const files = new Map<string, string>([
       ['report.json', `${JSON.stringify(report, null, 2)}\n`],
       ['report.schema.json', reportSchemaText()],
       ['dependencies.svg', graph],
-      ['REPORT.md', renderMarkdown(report, plots, plotFiles, OMITTED_PLOTS)],
-      ['report.html', renderHtml(report, graph, plots, OMITTED_PLOTS)],
+      ['REPORT.md', renderMarkdown(report, plots, plotFiles, omitted)],
+      ['report.html', renderHtml(report, graph, plots, omitted)],
       ['timings.json', `${JSON.stringify(timings, null, 2)}\n`],
     ]);
     for (const p of plots) files.set(plotFiles.get(p.id)!, p.svg);

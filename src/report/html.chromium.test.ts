@@ -19,6 +19,7 @@ import { decimalBetween } from '../verify/generators.ts';
 import { withPlantedBound } from '../verify/planted.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
 import { generateReport } from './generate.ts';
+import { PLOT_BUILDERS } from './plots/index.ts';
 
 const CHROMIUM = process.env.UAT_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -95,7 +96,7 @@ describe.skipIf(!available && !inCi)('report.html in headless Chromium', () => {
       expect(state.katexFontsLoaded).toBeGreaterThan(0);
       expect(state.graphNodes).toBe(lemmaCount);
       expect(state.graphArea).toBeGreaterThan(1000);
-      expect(state.plots.length).toBeGreaterThan(0);
+      expect(state.plots.map((p) => p.id)).toHaveLength(PLOT_BUILDERS.length); // none left out
       for (const p of state.plots) {
         expect(p.area, p.id).toBeGreaterThan(10_000);
         expect(p.marks, p.id).toBeGreaterThan(3);
