@@ -111,6 +111,18 @@ function uat(args: readonly string[]): Promise<{ status: number | null; stdout: 
   });
 }
 
+/** Wall-clock limit for one hostile line on a loaded two-core machine (a probe normally takes milliseconds). */
+const HOSTILE_TIME_LIMIT_MS = 20_000;
+
+function uatWithInput(args: readonly string[], input: string, timeout: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, timeout, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+    });
+    child.stdin?.end(input);
+  });
+}
+
 function expectError(answer: CheckAnswer, reason: readonly string[], name: string): void {
   expect(answer.verdict, `${name}: ${JSON.stringify(answer).slice(0, 300)}`).toBe('error');
   for (const fragment of reason) expect(answer.reason, name).toContain(fragment);
@@ -211,6 +223,27 @@ describe('limits', () => {
     expect(answers[0]!.lhs!.replace(/^0\.0*|\./g, '')).toHaveLength(DEFAULT_DIGITS);
     expect(answers[1]).toMatchObject({ verdict: 'inconclusive', reason: `the sign of bound − lhs is undecided at the precision cap of ${DEFAULT_MAX_PRECISION} digits` });
   });
+
+  it('hostile sizes within the caps are answered in bounded time and memory, with a short reason', async () => {
+    // Each line is accepted by every cap, yet demands work far beyond a probe's worth. The process
+    // must answer it (any verdict, a short reason) within the time limit, not hang or run out of memory.
+    const hostile: Record<string, string> = {
+      'huge interval with many hats': line('relu-partition-of-unity/interpolation', { f: 'sin(x)', lipschitz: '1', a: '-1e100000', b: '1e100000', N: 1_000_000, x: '0.5' }),
+      'quantiser with a tiny ramp': line('piecewise-constant/relu-step', { a: '0', b: '1', N: 1_000_000, eta: '1e-100000', x: '0.5' }),
+      'tensor hats at both caps': line('relu-partition-of-unity/tensor-sum-to-one', { a: '0', b: '1', N: 1_000_000, x: ['0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8'] }),
+      'grid for a tiny epsilon': line('piecewise-constant/grid-for-epsilon', { f: 'x', lipschitz: '1', a: '0', b: '1', epsilon: '1e-100000', x: ['0.5'] }),
+    };
+    const names = Object.keys(hostile);
+    const runs = await Promise.all(names.map((n) => uatWithInput(['check'], hostile[n]!, HOSTILE_TIME_LIMIT_MS)));
+    const failures = names.flatMap((n, i) => {
+      const run = runs[i]!;
+      const answer = run.stdout.trim() === '' ? undefined : (JSON.parse(run.stdout.trim().split('\n')[0]!) as CheckAnswer);
+      if (answer === undefined) return [`${n}: no answer within ${HOSTILE_TIME_LIMIT_MS} ms (exit ${String(run.status)}; ${run.stderr.split('\n').find((l) => l.trim() !== '') ?? ''})`];
+      if ((answer.reason ?? '').length > 600) return [`${n}: a reason of ${answer.reason!.length} characters`];
+      return [];
+    });
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it('the README limits table lists every cap with its current value', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
