@@ -193,6 +193,22 @@ describe('uat check: bad input lines', () => {
     }
   });
 
+  it('bad JSON is reported with the position in the line as written (not in the number-quoted text)', () => {
+    const text = '{"claim": "softmax-hardmax/linf", "args": {"z": [1, 0], "lambda": 1';
+    let expected = '';
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      expected = (e as Error).message;
+    }
+    expect(answerLine({ text }, 1, registry, OPTIONS).reason).toBe(`bad JSON: ${expected}`);
+  });
+
+  it('the value named in a reason is the value as written: JSON numbers are not shown as strings', () => {
+    expect(answerLine({ text: '[1, 2]' }, 1, registry, OPTIONS).reason).toMatch(/got \[1,2\]$/);
+    expect(answerLine({ text: probe(LINF, '{"z": [[1], [0]], "lambda": 1}') }, 1, registry, OPTIONS).reason).toMatch(/got \[1\]$/);
+  });
+
   it('a line over the 1 MiB cap → error with its length, never parsed', () => {
     const answer = answerLine({ tooLongBytes: 5_000_000 }, 3, registry, OPTIONS);
     expect(answer).toEqual({ line: 3, claim: null, verdict: 'error', reason: expect.stringContaining('line too long: 5000000 bytes') });
