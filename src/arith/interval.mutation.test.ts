@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal, MAX_SUPPORTED_PRECISION, MIN_PRECISION, precisionContext } from './context.ts';
-import { Arith, ArithmeticDomainError, Interval, TRANSCENDENTAL_ULPS, arithAt } from './interval.ts';
+import { Arith, ArithmeticDomainError, ExponentRangeError, Interval, TRANSCENDENTAL_ULPS, arithAt } from './interval.ts';
 
 /** Reference arithmetic at 80 digits, rounded to nearest: independent of the code under test. */
 const Ref = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
@@ -207,16 +207,18 @@ describe('order operations', () => {
 });
 
 describe('transcendental functions', () => {
-  it('exp encloses e^x tightly and stays positive on underflow', () => {
+  it('exp encloses e^x tightly and refuses results outside the exponent range', () => {
     expectTightEnclosure(A.exp(A.point(1)), Ref.exp(1));
     expectTightEnclosure(A.exp(A.point(-3)), Ref.exp(-3));
     const e01 = A.exp(iv(0, 1));
     expect(e01.lo.lt(1) && e01.lo.gt('0.99999999')).toBe(true);
     expect(e01.hi.gt(Ref.exp(1)) && e01.hi.lt('2.7182819')).toBe(true);
-    const tiny = A.exp(A.point('-1e17'));
-    expect(tiny.lo.gte(0)).toBe(true);
-    expect(tiny.hi.gt(0)).toBe(true);
-    expect(tiny.hi.lt('1e-1000000')).toBe(true);
+    const tiny = A.exp(A.point('-1e15'));
+    expect(tiny.lo.gt(0)).toBe(true);
+    expect(tiny.hi.lt('1e-400000000000000')).toBe(true);
+    expect(() => A.exp(A.point('-1e17'))).toThrow(ExponentRangeError);
+    expect(() => A.exp(A.point('1e17'))).toThrow(ExponentRangeError);
+    expect(A.exp(A.between('-Infinity', 0)).lo.isZero()).toBe(true);
   });
 
   it('expm1 keeps relative accuracy near 0 and is exact at 0', () => {

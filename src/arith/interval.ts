@@ -66,6 +66,15 @@ export class ArithmeticDomainError extends Error {
   }
 }
 
+/** Thrown when `e^a` lies outside decimal.js's exponent range (|log10| up to 9·10^15). */
+export class ExponentRangeError extends ArithmeticDomainError {
+  constructor(operand: Interval) {
+    super('exp', operand);
+    this.name = 'ExponentRangeError';
+    this.message = `e^x for x in ${operand.toString()} lies outside the decimal exponent range (magnitudes 1e-9e15 to 1e9e15)`;
+  }
+}
+
 /**
  * Interval operations at one precision. Obtain one with {@link arithAt}; it holds no mutable state.
  */
@@ -228,8 +237,10 @@ export class Arith {
   /** `e^a` (monotone increasing). */
   exp(a: Interval): Interval {
     const lo = this.down.exp(a.lo);
-    let hi = this.up.exp(a.hi);
-    if (hi.isZero()) hi = new this.up('1e-9000000000000000'); // decimal.js underflow: keep the upper end positive
+    const hi = this.up.exp(a.hi);
+    // Outside decimal.js's exponent range exp underflows to 0 or overflows to ∞: the enclosure would
+    // still hold but the values could not be reported, so the probe is refused instead.
+    if ((hi.isZero() && a.hi.isFinite()) || (!lo.isFinite() && a.lo.isFinite())) throw new ExponentRangeError(a);
     const w = this.widen(new Interval(lo, hi));
     return w.lo.lt(0) ? new Interval(new this.down(0), w.hi) : w;
   }

@@ -146,7 +146,7 @@ describe('decide', () => {
     expect(decide(throwing(new ArgumentError('y', 3, 'must be small')), { x: '1' })).toEqual({ verdict: 'error', reason: 'argument y must be small, got 3' });
     expect(decide(throwing(new ArithmeticDomainError('ln', arithAt(10).point(-1))), { x: '1' })).toEqual({
       verdict: 'error',
-      reason: 'undefined value: ln is undefined on [-1, -1]',
+      reason: 'cannot evaluate: ln is undefined on [-1, -1]',
     });
     expect(decide(throwing(new Error('boom')), { x: '1' })).toEqual({ verdict: 'error', reason: 'evaluation failed: boom' });
     expect(decideParsed(throwing(new Error('boom')), '1')).toEqual({ verdict: 'error', reason: 'evaluation failed: boom' });

@@ -75,7 +75,7 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
       evaluation = claim.evaluate(args, arithAt(precision));
     } catch (e) {
       if (e instanceof ArgumentError) return { verdict: 'error', reason: e.message };
-      if (e instanceof ArithmeticDomainError) return { verdict: 'error', reason: `undefined value: ${e.message}` };
+      if (e instanceof ArithmeticDomainError) return { verdict: 'error', reason: `cannot evaluate: ${e.message}` };
       return { verdict: 'error', reason: `evaluation failed: ${errorText(e)}` };
     }
     const decided = signOf(evaluation.margin ?? arithAt(precision).sub(evaluation.bound, evaluation.lhs));
