@@ -16,6 +16,12 @@ import { REPO_ROOT } from './settings.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'uat-determinism-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The environment as it was: restored after this file, so no setting leaks to another test file. */
+const savedEnv = { ...process.env };
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
 
 const scores = fc.array(exactDecimal({ digits: 6, minExponent: -6, maxExponent: 0 }), { minLength: 2, maxLength: 8 });
 const lambda = decimalBetween('0.01', '50', 2);

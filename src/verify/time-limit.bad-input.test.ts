@@ -7,12 +7,18 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineClaim, type ClaimDefinition } from '../registry/define.ts';
 import { readDecimal, required } from '../verdict/args.ts';
 import { runCampaign, type CampaignSpec } from './campaign.ts';
 
 let runDir: string;
+/** The environment as it was: restored after this file, so no setting leaks to another test file. */
+const savedEnv = { ...process.env };
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
 beforeAll(() => {
   runDir = mkdtempSync(path.join(tmpdir(), 'uat-time-limit-'));
   process.env.UAT_RUN_DIR = runDir;
