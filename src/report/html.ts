@@ -66,13 +66,13 @@ function claimHtml(c: ClaimReport | FindingReport, heading: string, wanted: 'hol
   return `<section class="claim"><h4>${heading} ${badge(c.status)}</h4><p>${richText(c.statement)}</p><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>${evidenceHtml(c.evidence, wanted)}</section>`;
 }
 
-function lemmaHtml(l: LemmaReport): string {
+function lemmaHtml(l: LemmaReport, kinds: ReadonlyMap<string, string>): string {
   const parts = [`<section class="lemma" id="${l.kind}-${escapeHtml(l.id)}"><h3>${l.kind === 'theorem' ? 'Theorem' : 'Lemma'} <code>${escapeHtml(l.id)}</code> ${badge(l.status)}</h3>`];
   parts.push(`<p class="statement">${richText(l.statement)}</p>`);
   if (l.hypotheses.length > 0) {
     parts.push(`<p>Hypotheses:</p><ul>${l.hypotheses.map((h) => `<li><em>${escapeHtml(h.name)}</em>: ${richText(h.text)}</li>`).join('')}</ul>`);
   }
-  const list = (ids: readonly string[]): string => (ids.length > 0 ? ids.map((u) => `<a href="#lemma-${escapeHtml(u)}"><code>${escapeHtml(u)}</code></a>`).join(', ') : 'nothing');
+  const list = (ids: readonly string[]): string => (ids.length > 0 ? ids.map((u) => `<a href="#${kinds.get(u) ?? 'lemma'}-${escapeHtml(u)}"><code>${escapeHtml(u)}</code></a>`).join(', ') : 'nothing');
   parts.push(`<p>Uses: ${list(l.uses)}. Used by: ${list(l.usedBy)}. Code: <code>${escapeHtml(l.file)}</code>.</p>`);
   if (l.method !== null) parts.push(`<p>Method: ${richText(l.method)}</p>`);
   if (l.reference !== null) parts.push(`<p>Reference: ${richText(l.reference)}</p>`);
@@ -121,7 +121,7 @@ export function renderHtml(report: Report, dependencySvg: string, plots: readonl
     '<p>Each node is a lemma (the theorem has a double border), coloured by its status; an arrow points from a lemma to the one that uses it.</p>',
     `<figure id="dependency-graph">${inlineSvg(dependencySvg)}</figure>`,
     '<h2 id="lemmas">Lemmas and the theorem</h2>',
-    ...report.lemmas.map(lemmaHtml),
+    ...report.lemmas.map((l) => lemmaHtml(l, new Map(report.lemmas.map((m) => [m.id, m.kind])))),
     '<h2 id="findings">Findings: hypotheses shown necessary</h2>',
     '<p>Each finding drops one hypothesis and looks for a certified violation; one found shows the hypothesis is necessary.</p>',
   ];
