@@ -185,7 +185,7 @@ export class RidgeDecomposer {
   }
 
   /** The node as `g(direction·x)` when every variable occurs in affine sub-trees along one direction. */
-  ridgeOf(node: MathNode): { direction: bigint[]; g: string } | undefined {
+  ridgeOf(node: MathNode): { direction: bigint[]; g: string } | { constant: string } | undefined {
     const leaves = new Map<MathNode, { coefficients: Rational[]; offset: Rational }>();
     const collect = (m: MathNode): void => {
       if (!this.hasVariables(m)) return;
@@ -198,10 +198,20 @@ export class RidgeDecomposer {
     };
     collect(node);
     if (leaves.size === 0) return undefined;
-    const first = [...leaves.values()][0]!;
+    // affine sub-trees whose linear part vanishes (e.g. x1 − x1) are constants
+    const isZero = (aff: { coefficients: Rational[] }) => aff.coefficients.every((c) => c.isZero());
+    const moving = [...leaves.values()].filter((aff) => !isZero(aff));
+    if (moving.length === 0) {
+      return { constant: render(node, (m) => (leaves.has(m) ? `(${rationalText(leaves.get(m)!.offset)})` : undefined)) };
+    }
+    const first = moving[0]!;
     const { direction } = normalizeDirection(first.coefficients);
     const factors = new Map<MathNode, Rational>();
     for (const [m, aff] of leaves) {
+      if (isZero(aff)) {
+        factors.set(m, Rational.ZERO);
+        continue;
+      }
       const factor = proportionality(aff.coefficients, direction);
       if (factor === undefined) return undefined;
       factors.set(m, factor);
@@ -269,7 +279,7 @@ export class RidgeDecomposer {
     const affine = this.affineOf(node);
     if (affine !== undefined) return [{ kind: 'affine', ...affine }];
     const ridge = this.ridgeOf(node);
-    if (ridge !== undefined) return [{ kind: 'ridge', direction: ridge.direction, g: ridge.g }];
+    if (ridge !== undefined) return 'constant' in ridge ? [{ kind: 'constant', text: ridge.constant }] : [{ kind: 'ridge', direction: ridge.direction, g: ridge.g }];
     const poly = this.polynomialOf(node);
     if (poly !== undefined) return this.polynomialPieces(poly);
     const n = node as Node;
@@ -318,7 +328,7 @@ export class RidgeDecomposer {
       if (ridge === undefined) {
         return this.refuse(`${render(whole)}: ${name}(A, B) = B ± ReLU(A − B) needs A − B to be a function of one linear form, and ${render(diff)} is not`);
       }
-      relu = { kind: 'ridge', direction: ridge.direction, g: `max(${ridge.g}, 0)` };
+      relu = 'constant' in ridge ? { kind: 'constant', text: `max(${ridge.constant}, 0)` } : { kind: 'ridge', direction: ridge.direction, g: `max(${ridge.g}, 0)` };
     }
     // max(A, B) = B + ReLU(A − B); min(A, B) = A − ReLU(A − B)
     return name === 'max' ? [...this.decompose(b), relu] : [...this.decompose(a), ...scalePieces([relu], '(-1)', this.n)];
@@ -394,6 +404,7 @@ export function scalePieces(pieces: readonly Piece[], constantText: string, n: n
 }
 
 function affineAsRidge(coefficients: readonly Rational[], offset: Rational, wrap: (inner: string) => string, _n: number): Piece {
+  if (coefficients.every((c) => c.isZero())) return { kind: 'constant', text: wrap(`(${rationalText(offset)})`) };
   const { direction, factor } = normalizeDirection(coefficients);
   return { kind: 'ridge', direction, g: wrap(`(${rationalText(factor)}*t + ${rationalText(offset)})`) };
 }
