@@ -26,10 +26,10 @@
  * theorem single-layer-transformer; ridge functions and polarization: A. Pinkus, Ridge Functions, Cambridge (2015).
  */
 import type { Decimal } from 'decimal.js';
-import type { Arith } from '../src/arith/interval.ts';
+import { Interval, type Arith } from '../src/arith/interval.ts';
 import { defineClaim, defineFinding, defineLemma, type HypothesisFailure } from '../src/registry/define.ts';
-import { readDecimal, readDecimalArray, required } from '../src/verdict/args.ts';
-import { networkError } from '../src/transformer/certify.ts';
+import { readDecimal, readDecimalArray, readInteger, required } from '../src/verdict/args.ts';
+import { cachedBoxCertificate, cachedSampleCertificate, networkError } from '../src/transformer/certify.ts';
 import { cachedConstruction, MIN_EPSILON, readTargetArgs, type TargetArgs } from '../src/transformer/cache.ts';
 import type { Construction } from '../src/transformer/construct.ts';
 import { evaluateTransformer } from '../src/transformer/model.ts';
@@ -129,6 +129,38 @@ export const routing = defineClaim<PointArgs>({
   },
 });
 
+interface UniformArgs extends TargetArgs {
+  readonly maxBoxes: number;
+}
+
+/** Largest box budget of one `uniform-error` probe. */
+export const MAX_BOXES = 20_000;
+
+/**
+ * The constructed Transformer is within $\varepsilon$ of the target uniformly: $\sup_{X \in [0,1]^n} \max_i |T(X)_i - F(X)_i| \le \varepsilon$, proved over the whole cube.
+ *
+ * @bound $\varepsilon$
+ * @lhs $\sup_{X \in K}\max_i |T(X)_i - F(X)_i|$, enclosed by [largest certified error on random and adversarial inputs, largest bound over an adaptive cover of $K$ by boxes]
+ * @args `f` with `lipschitz`, or `target`; `tokens`, `epsilon`, optionally `maxBoxes` (integer in [1, 20000], default 4000)
+ * @method On each box the enclosures of $T$ (from its weights) and of $F$ give $\sup_{\mathrm{box}}|T - F| \le \max(\bar T - \underline F, \bar F - \underline T)$;
+ * boxes are bisected until each bound is $\le \varepsilon$ or the budget is spent (then the upper end is $+\infty$ and the verdict inconclusive).
+ */
+export const uniformError = defineClaim<UniformArgs>({
+  id: 'uniform-error',
+  parse: (raw) => ({
+    ...readTargetArgs(raw),
+    maxBoxes: raw.maxBoxes === undefined || raw.maxBoxes === null ? 4000 : readInteger(raw.maxBoxes, 'maxBoxes', 1, MAX_BOXES),
+  }),
+  hypotheses: (a) => accuracyFails(a.epsilon) ?? constructionFails(a),
+  evaluate(a, A) {
+    const c = constructionOf(a);
+    const lower = cachedSampleCertificate(c).worstLower;
+    const box = cachedBoxCertificate(c, a.maxBoxes);
+    const upper = box.certified ? box.bound! : new ExactDecimal(Infinity);
+    return { lhs: new Interval(lower, upper.gt(lower) ? upper : lower), bound: A.point(a.epsilon) };
+  },
+});
+
 interface AuditArgs {
   readonly tokens: number;
   readonly epsilon: Decimal;
@@ -225,6 +257,6 @@ export const singleLayerTransformer = defineLemma({
   kind: 'theorem',
   id: 'single-layer-transformer',
   uses: ['softmax-hardmax', 'relu-partition-of-unity'],
-  claims: [supError, ledger, routing],
+  claims: [supError, uniformError, ledger, routing],
   findings: [positionalEncodingNecessary, marginNecessary, lambdaAfterFfn],
 });

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ledger, lambdaAfterFfn, marginNecessary, positionalEncodingNecessary, routing, singleLayerTransformer, supError } from '../proof/single-layer-transformer.ts';
+import { ledger, lambdaAfterFfn, marginNecessary, positionalEncodingNecessary, routing, singleLayerTransformer, supError, uniformError } from '../proof/single-layer-transformer.ts';
 import { ExactDecimal } from '../src/arith/context.ts';
-import { certifyBoxes } from '../src/transformer/certify.ts';
+import { cachedBoxCertificate } from '../src/transformer/certify.ts';
 import { cachedConstruction, readTargetArgs } from '../src/transformer/cache.ts';
 import { runCampaign, summarise, type RawArgs } from '../src/verify/campaign.ts';
 import { decimalBetween } from '../src/verify/generators.ts';
@@ -71,54 +71,48 @@ const example = { f: 'x1*x2 + i/2', tokens: 2, lipschitz: '2', epsilon: '0.1' };
 const exampleProbe = tokensX(2).map((X): RawArgs => ({ ...example, X }));
 
 describe('single-layer-transformer', () => {
-  it('sup-error: the network for x1*x2 + i/2 is within ε, proved box-wise over [0,1]^2', () => {
+  it('sup-error holds for the example, random library targets and random expression targets', () => {
     const outcome = runCampaign({
       lemma: singleLayerTransformer.id,
       claim: supError.id,
       kind: 'claim',
       definition: supError,
       decideOptions: DECIDE,
-      arbitrary: exampleProbe,
-      domain: 'F(X)_i = x1·x2 + i/2, n = 2, ε = 0.1, X ∈ [0,1]^2 (6-place decimals); box-wise cover of [0,1]^2',
-      defaultRuns: 40,
+      arbitrary: fc.oneof(exampleProbe, libraryProbe(true), expressionProbe),
+      domain:
+        'x1·x2 + i/2 (n = 2, ε = 0.1); library targets (sin, abs-shift, exp, polynomial, coordinate-sum, product, sin-of-sum, select-first, select-own); sums of 1–3 terms c·xa·xb, sin(c·xa + d·xb), |xa − xb|, max(xa, xb), c·i·xa, exp(c·xa); n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}, X ∈ [0,1]^n',
+      defaultRuns: 90,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
+    expect(outcome.counts.inapplicable + outcome.counts.error).toBe(0);
+  }, 120_000);
+
+  const uniformProbes: RawArgs[] = [
+    example,
+    { f: 'max(x1, x2)', tokens: 2, lipschitz: '1', epsilon: '0.1' },
+    { f: 'sin(x1) + x2/2', tokens: 2, lipschitz: '1.5', epsilon: '0.1' },
+  ];
+
+  it('uniform-error: sup over [0,1]^2 ≤ ε, proved box-wise for the issue\'s two-token examples', () => {
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: uniformError.id,
+      kind: 'claim',
+      definition: uniformError,
+      decideOptions: { maxPrecision: 40 },
+      arbitrary: fc.constantFrom(...uniformProbes),
+      examples: uniformProbes,
+      domain: 'x1·x2 + i/2, max(x1, x2), sin(x1) + x2/2; n = 2, ε = 0.1; each probe a cover of [0,1]^2 by at most 4000 boxes',
+      defaultRuns: 3,
       boxProof: () => {
-        const c = cachedConstruction(readTargetArgs(example));
-        if (c instanceof Error) return { certified: false, description: c.message };
-        const b = certifyBoxes(c, 3000);
-        return { certified: b.certified, description: b.description };
+        const proofs = uniformProbes.map((p) => {
+          const c = cachedConstruction(readTargetArgs(p));
+          return c instanceof Error ? { certified: false, description: c.message } : cachedBoxCertificate(c, 4000);
+        });
+        return { certified: proofs.every((b) => b.certified), description: proofs.map((b, k) => `${String(uniformProbes[k]!.f)}: ${b.description}`).join('; ') };
       },
     });
     expect(outcome.status, summarise(outcome)).toBe('certified');
-  }, 120_000);
-
-  it('sup-error holds for random library targets, n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}', () => {
-    const outcome = runCampaign({
-      lemma: singleLayerTransformer.id,
-      claim: supError.id,
-      kind: 'claim',
-      definition: supError,
-      decideOptions: DECIDE,
-      arbitrary: libraryProbe(true),
-      domain: 'library targets (sin, abs-shift, exp, polynomial, coordinate-sum, product, sin-of-sum, select-first, select-own), n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}',
-      defaultRuns: 40,
-    });
-    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
-    expect(outcome.counts.inapplicable + outcome.counts.error).toBe(0);
-  }, 120_000);
-
-  it('sup-error holds for random expression targets (products, ridges, abs, max, index terms, exp)', () => {
-    const outcome = runCampaign({
-      lemma: singleLayerTransformer.id,
-      claim: supError.id,
-      kind: 'claim',
-      definition: supError,
-      decideOptions: DECIDE,
-      arbitrary: expressionProbe,
-      domain: 'sums of 1–3 terms c·xa·xb, sin(c·xa + d·xb), |xa − xb|, max(xa, xb), c·i·xa, exp(c·xa); n ∈ {2, 3}, ε ∈ {0.2, 0.1}',
-      defaultRuns: 40,
-    });
-    expect(outcome.status, summarise(outcome)).toBe('holds on samples');
-    expect(outcome.counts.inapplicable + outcome.counts.error).toBe(0);
   }, 120_000);
 
   it('the ledger closes below ε for random library targets', () => {

@@ -108,6 +108,8 @@ export interface SampleCertificate {
   readonly count: number;
   /** Upper bound of the largest error found. */
   readonly worstError: Decimal;
+  /** Lower bound of the largest error found (so the sup over the cube is at least this). */
+  readonly worstLower: Decimal;
   readonly worstAt: { readonly X: string[]; readonly token: number };
   /** Inputs with a certified error above ε. */
   readonly violations: number;
@@ -120,12 +122,14 @@ export function certifySamples(c: Construction, points: readonly Rational[][], A
   let worst: { error: Decimal; X: Rational[]; token: number } | undefined;
   let violations = 0;
   let undecided = 0;
+  let worstLower = new ExactDecimal(0);
   for (const X of points) {
     const { error, token } = errorEnclosure(
       c,
       X.map((x) => x.toInterval(A)),
       A,
     );
+    if (error.lo.gt(worstLower)) worstLower = error.lo;
     if (error.lo.gt(c.epsilon)) violations += 1;
     else if (error.hi.gt(c.epsilon)) undecided += 1;
     if (worst === undefined || error.hi.gt(worst.error)) worst = { error: error.hi, X, token };
@@ -133,6 +137,7 @@ export function certifySamples(c: Construction, points: readonly Rational[][], A
   return {
     count: points.length,
     worstError: worst?.error ?? new ExactDecimal(0),
+    worstLower,
     worstAt: { X: (worst?.X ?? []).map(decimalText), token: worst?.token ?? 0 },
     violations,
     undecided,
@@ -217,4 +222,33 @@ export function checkDeclaredModulus(c: Construction, pairs: number, seed: numbe
     }
   }
   return { pairs };
+}
+
+const boxCache = new WeakMap<Construction, Map<number, BoxCertificate>>();
+
+/** {@link certifyBoxes}, computed once per construction and budget. */
+export function cachedBoxCertificate(c: Construction, maxBoxes: number): BoxCertificate {
+  let byBudget = boxCache.get(c);
+  if (byBudget === undefined) {
+    byBudget = new Map();
+    boxCache.set(c, byBudget);
+  }
+  let b = byBudget.get(maxBoxes);
+  if (b === undefined) {
+    b = certifyBoxes(c, maxBoxes);
+    byBudget.set(maxBoxes, b);
+  }
+  return b;
+}
+
+const sampleCache = new WeakMap<Construction, SampleCertificate>();
+
+/** {@link certifySamples} on {@link checkPoints}`(c, 100, 1)`, computed once per construction. */
+export function cachedSampleCertificate(c: Construction): SampleCertificate {
+  let s = sampleCache.get(c);
+  if (s === undefined) {
+    s = certifySamples(c, checkPoints(c, 100, 1));
+    sampleCache.set(c, s);
+  }
+  return s;
 }
