@@ -274,7 +274,7 @@ export function clampNonNegative(out: DDBall, a: DDBall): DDBall {
 // ---- exp and ln -----------------------------------------------------------------------------------
 
 /** `(ln 2)/64` as a double-double, with a radius bounding its distance from the real number. */
-const LN2_OVER_64 = new DDBall(0.6931471805599453 / 64, 2.3190468138462996e-17 / 64, 2 ** -112);
+export const LN2_OVER_64 = new DDBall(0.6931471805599453 / 64, 2.3190468138462996e-17 / 64, 2 ** -112);
 /** `64/ln 2` rounded (only picks `N`; its error is harmless). */
 const SIXTY_FOUR_OVER_LN2 = 64 / Math.LN2;
 /** Largest `|x|` accepted by {@link expBall}: `e^{340} < 2⁵⁰⁰` and `e^{−340} > 2⁻⁵⁰⁰`. */

@@ -1,0 +1,220 @@
+/**
+ * The double-double fast path against decimal.js: every ball encloses the value computed at 60
+ * digits (inclusion), and on the same probes the fast path and the decimal path give the same
+ * verdict, the same `lhs` and `bound` strings and the same ratio — on random probes, on near-tight
+ * probes (the tight family at large `λΔ`), and on probes the fast path must leave to the decimal
+ * path (ties, bad arguments, unusual number forms).
+ */
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attention, l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
+import { ExactDecimal } from '../arith/context.ts';
+import { ballToSignificantDigits, decimalText, newBallFromDecimal } from '../arith/double-double-decimal.ts';
+import { ballOfSmallDecimal, readSmallDecimal } from '../arith/double-double-input.ts';
+import { addBall, DDBall, divBall, expBall, LN2_OVER_64, lnBall, mulBall, subBall } from '../arith/double-double.ts';
+import type { ClaimDefinition } from '../registry/define.ts';
+import { decide } from './decide.ts';
+import { readDecimal } from './args.ts';
+
+/** Reference arithmetic: 1100 digits hold any double exactly; transcendental results at 60 digits. */
+const Exact = Decimal.clone({ precision: 1100, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+const Ref = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
+
+function exactOf(x: number): Decimal {
+  if (!Number.isFinite(x)) throw new RangeError(`exactOf: ${x} is not finite`);
+  if (x === 0) return new Exact(0);
+  const [m, e] = frexpInteger(x);
+  return new Exact(m.toString()).times(new Exact(2).pow(e));
+}
+
+/** x = m·2^e with an integer m (exact). */
+function frexpInteger(x: number): [bigint, number] {
+  let e = 0;
+  let m = x;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e -= 1;
+  }
+  return [BigInt(m), e];
+}
+
+/** True when the ball contains the reference value `r`. */
+function encloses(b: DDBall, r: Decimal.Value): boolean {
+  if (b.rad === Infinity) return true; // a ball carrying no information encloses everything
+  const mid = exactOf(b.hi).plus(exactOf(b.lo));
+  return mid.minus(r).abs().lte(exactOf(b.rad));
+}
+
+function relativeRadius(b: DDBall): number {
+  return b.rad / Math.abs(b.hi);
+}
+
+const decimalOnly = <A,>(c: ClaimDefinition<A>): ClaimDefinition<A> => ({ id: c.id, parse: c.parse, hypotheses: c.hypotheses, evaluate: c.evaluate });
+
+describe('double-double balls enclose the exact results', () => {
+  it('(ln 2)/64 and the decimal inputs', () => {
+    const ln2 = new Ref(2).ln();
+    const x = new DDBall();
+    expBall(x, new DDBall(Math.LN2)); // exercises the table of 2^{j/64}
+    expect(encloses(x, new Ref(exactOf(Math.LN2).toString()).exp())).toBe(true);
+    for (const text of ['0.1', '-0.12345678', '3e-7', '12345.678', '1e22', '-7.25e-19']) {
+      const b = ballOfSmallDecimal(readSmallDecimal(text)!)!;
+      expect(encloses(b, text), text).toBe(true);
+      expect(encloses(newBallFromDecimal(new ExactDecimal(text))!, text), text).toBe(true);
+    }
+    expect(ballOfSmallDecimal(readSmallDecimal('-7.25e-21')!)).toBeUndefined(); // exponent beyond ±22: left to the full reader
+    expect(encloses(LN2_OVER_64, ln2.div(64))).toBe(true);
+    expect(LN2_OVER_64.rad).toBeLessThan(1e-33);
+  });
+
+  it('exp and ln on random arguments, with relative radius below 1e-26', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -340, max: 340, noNaN: true }), fc.double({ min: -1e-17, max: 1e-17, noNaN: true }), (hi, lo) => {
+        const a = new DDBall(hi, Math.abs(lo) <= Math.abs(hi) * 2 ** -53 ? lo : 0, 0);
+        const arg = exactOf(a.hi).plus(exactOf(a.lo));
+        const e = expBall(new DDBall(), a);
+        expect(encloses(e, new Ref(arg.toString()).exp())).toBe(true);
+        expect(relativeRadius(e)).toBeLessThan(1e-26);
+        const l = lnBall(new DDBall(), e);
+        expect(encloses(l, arg)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('+ − × ÷ on random balls', () => {
+    const ball = fc
+      .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e-20, noNaN: true }))
+      .filter(([h]) => Math.abs(h) > 1e-100)
+      .map(([h, r]) => new DDBall(h, 0, r * Math.abs(h)));
+    fc.assert(
+      fc.property(ball, ball, fc.integer({ min: -1, max: 1 }), fc.integer({ min: -1, max: 1 }), (a, b, sa, sb) => {
+        // reference: a corner of each ball (any element must be enclosed)
+        const x = exactOf(a.hi).plus(exactOf(a.rad).times(sa));
+        const y = exactOf(b.hi).plus(exactOf(b.rad).times(sb));
+        expect(encloses(addBall(new DDBall(), a, b), x.plus(y))).toBe(true);
+        expect(encloses(subBall(new DDBall(), a, b), x.minus(y))).toBe(true);
+        expect(encloses(mulBall(new DDBall(), a, b), x.times(y))).toBe(true);
+        expect(encloses(divBall(new DDBall(), a, b), new Ref(x.toString()).div(y.toString()))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('reading and printing decimals', () => {
+  it('readSmallDecimal reads exactly what readDecimal reads, or declines', () => {
+    const text = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{1,18}$/), fc.option(fc.stringMatching(/^\d{1,10}$/)), fc.option(fc.integer({ min: -30, max: 30 })))
+      .map(([s, i, f, e]) => `${s}${i}${f === null ? '' : `.${f}`}${e === null ? '' : `e${e}`}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const small = readSmallDecimal(t);
+        if (small === undefined) return;
+        expect(new ExactDecimal(small.mantissa).times(new ExactDecimal(10).pow(small.exponent)).eq(readDecimal(t, 'x'))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    for (const bad of ['', '-', '1.', '.5', ' 1', '1e', '1e+', '0x10', 'NaN', '1.2.3', '1234567890123456', null, true, [1]]) {
+      expect(readSmallDecimal(bad), String(bad)).toBeUndefined();
+    }
+  });
+
+  it('decimalText prints what decimal.js prints', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{0,24}$/), fc.integer({ min: -40, max: 40 }), fc.boolean(), (digits, e, negative) => {
+        const want = new ExactDecimal(`${negative ? '-' : ''}${digits}e${e - digits.length + 1}`).toString();
+        expect(decimalText(negative, digits, e)).toBe(want);
+      }),
+    );
+  });
+
+  it('ballToSignificantDigits gives the digits every element rounds to', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e30, max: 1e30, noNaN: true }).filter((x) => Math.abs(x) > 1e-30), fc.integer({ min: 1, max: 26 }), (x, digits) => {
+        const b = new DDBall(x, 0, Math.abs(x) * 1e-31);
+        const text = ballToSignificantDigits(b, digits);
+        if (text === undefined) return;
+        const lo = exactOf(x).minus(exactOf(b.rad));
+        const hi = exactOf(x).plus(exactOf(b.rad));
+        expect(new ExactDecimal(lo.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN)).toString()).toBe(text);
+        expect(new ExactDecimal(hi.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN)).toString()).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** Scores with 8 decimals in [−1, 1]. */
+const score = fc.integer({ min: -100_000_000, max: 100_000_000 }).map((m) => new ExactDecimal(m).div(1e8).toFixed(8));
+const scores = fc.array(score, { minLength: 2, maxLength: 16 });
+const positive = (max: number) => fc.integer({ min: 1, max: max * 10_000 }).map((m) => new ExactDecimal(m).div(10_000).toString());
+
+/** The tight family: every non-maximal score at `z* − Δ`, large `λΔ`. */
+const tightFamily = fc
+  .tuple(fc.integer({ min: 2, max: 16 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 20, max: 330 }))
+  .map(([n, delta, lambdaDelta]) => {
+    const d = new ExactDecimal(delta).div(1000);
+    return { z: ['1', ...Array.from({ length: n - 1 }, () => new ExactDecimal(1).minus(d).toString())], lambda: new ExactDecimal(lambdaDelta).div(d).toSignificantDigits(12).toString() };
+  });
+
+function agreeOn(claim: ClaimDefinition<unknown>, raw: Record<string, unknown>, digits = 20): 'double-double' | 'decimal' {
+  const fast = decide(claim, raw, { digits });
+  const slow = decide(decimalOnly(claim), raw, { digits });
+  expect({ verdict: fast.verdict, lhs: fast.lhs, bound: fast.bound, ratio: fast.ratio, reason: fast.reason }, JSON.stringify(raw)).toEqual({
+    verdict: slow.verdict,
+    lhs: slow.lhs,
+    bound: slow.bound,
+    ratio: slow.ratio,
+    reason: slow.reason,
+  });
+  return fast.arithmetic ?? 'decimal';
+}
+
+describe('the fast path and the decimal path agree', () => {
+  const counts = { 'double-double': 0, decimal: 0 };
+  const tally = (path: 'double-double' | 'decimal'): void => void (counts[path] += 1);
+
+  it('on random probes of linf, l1, temperature and monotone', () => {
+    fc.assert(fc.property(scores, positive(50), (z, lambda) => tally(agreeOn(linf as ClaimDefinition<unknown>, { z, lambda }))), { numRuns: 100 });
+    fc.assert(fc.property(scores, positive(50), (z, lambda) => tally(agreeOn(l1 as ClaimDefinition<unknown>, { z, lambda }))), { numRuns: 60 });
+    const epsilon = fc.integer({ min: 1, max: 99_999 }).map((m) => new ExactDecimal(m).div(100_000).toString());
+    fc.assert(fc.property(scores, epsilon, (z, e) => tally(agreeOn(temperature as ClaimDefinition<unknown>, { z, epsilon: e }))), { numRuns: 60 });
+    fc.assert(
+      fc.property(scores, positive(20), positive(20), (z, a, b) => {
+        const [lambda1, lambda2] = new ExactDecimal(a).lte(b) ? [a, b] : [b, a];
+        tally(agreeOn(monotone as ClaimDefinition<unknown>, { z, lambda1, lambda2 }));
+      }),
+      { numRuns: 60 },
+    );
+    expect(counts['double-double']).toBeGreaterThan(250); // the fast path decides almost all of them
+  });
+
+  it('on near-tight probes (the tight family up to λΔ = 330) and at other digit counts', () => {
+    fc.assert(fc.property(tightFamily, (raw) => void agreeOn(linf as ClaimDefinition<unknown>, raw)), { numRuns: 60 });
+    fc.assert(fc.property(tightFamily, fc.integer({ min: 1, max: 26 }), (raw, digits) => void agreeOn(l1 as ClaimDefinition<unknown>, raw, digits)), { numRuns: 40 });
+  });
+
+  it('on probes it must leave to the decimal path: ties, failed hypotheses, bad or unusual arguments', () => {
+    const probes: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
+      [linf as ClaimDefinition<unknown>, { z: ['1', '1', '0'], lambda: '2' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1'], lambda: '2' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1', '0'], lambda: '0' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1', '0'], lambda: '-1' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1', 'x'], lambda: '1' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1', '0'] }],
+      [linf as ClaimDefinition<unknown>, { z: ['1', '0.1000000000000000000000001'], lambda: '3' }],
+      [linf as ClaimDefinition<unknown>, { z: [' 1', '0'], lambda: '3' }],
+      [linf as ClaimDefinition<unknown>, { z: ['1e-400', '0'], lambda: '3' }],
+      [linf as ClaimDefinition<unknown>, { z: ['0', '-10'], lambda: '1000' }],
+      [temperature as ClaimDefinition<unknown>, { z: ['1', '0'], epsilon: '1' }],
+      [temperature as ClaimDefinition<unknown>, { z: ['1', '1'], epsilon: '0.5' }],
+      [monotone as ClaimDefinition<unknown>, { z: ['1', '1'], lambda1: '1', lambda2: '2' }],
+      [monotone as ClaimDefinition<unknown>, { z: ['1', '0'], lambda1: '2', lambda2: '1' }],
+      [monotone as ClaimDefinition<unknown>, { z: ['1', '0'], lambda1: '2', lambda2: '2' }],
+      [attention as ClaimDefinition<unknown>, { z: ['1', '0'], lambda: '2', v: [['1'], ['0']] }],
+    ];
+    for (const [claim, raw] of probes) agreeOn(claim, raw);
+  });
+});
