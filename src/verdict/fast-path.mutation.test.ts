@@ -1,0 +1,74 @@
+/**
+ * The fast path (double-double balls) against the decimal path: on every probe the fast path
+ * takes, it must give the verdict, the digits of both sides and the ratio that decimal.js interval
+ * arithmetic gives; it must be taken exactly where documented (simple decimals, hypotheses holding,
+ * at most FAST_PATH_MAX_DIGITS digits) and left to the decimal path elsewhere. Kills mutants of the
+ * fast hooks of `proof/softmax-hardmax.ts` and of `decideFast` in `decide.ts`.
+ */
+import { describe, expect, it } from 'vitest';
+import { l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
+import type { ClaimDefinition } from '../registry/define.ts';
+import { decide, decideParsed, FAST_PATH_MAX_DIGITS } from './decide.ts';
+
+const claim = (c: unknown): ClaimDefinition<unknown> => c as ClaimDefinition<unknown>;
+
+/** Probes the fast path must take. */
+const FAST: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
+  [claim(linf), { z: ['0.25', '1', '-0.5', '0.75'], lambda: '3' }],
+  [claim(linf), { z: ['1', '0'], lambda: '0.01' }],
+  [claim(linf), { z: ['0', '-1', '-1'], lambda: '40' }],
+  [claim(l1), { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
+  [claim(temperature), { z: ['0', '-0.5', '-2'], epsilon: '0.1' }],
+  [claim(temperature), { z: ['2', '1', '0', '1.5'], epsilon: '0.001' }],
+  [claim(monotone), { z: ['0', '-0.5', '-2'], lambda1: '1', lambda2: '2' }],
+  [claim(monotone), { z: ['1', '1', '0'], lambda1: '0.5', lambda2: '3' }],
+  [claim(monotone), { z: ['0', '-0.5'], lambda1: '0.05', lambda2: '2.5' }],
+];
+
+/** Probes outside the fast path's reach or outside the hypotheses: the decimal path answers. */
+const DECIMAL: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
+  [claim(linf), { z: ['1', '1', '0'], lambda: '2' }], // tie: inapplicable
+  [claim(linf), { z: ['1', '0'], lambda: '0' }], // λ = 0: inapplicable
+  [claim(linf), { z: ['1', '0'], lambda: '-2' }],
+  [claim(linf), { z: ['1'], lambda: '2' }], // one score
+  [claim(linf), { z: ['1', '0'] }], // missing λ
+  [claim(temperature), { z: ['1', '0'], epsilon: '1' }], // ε not below 1
+  [claim(temperature), { z: ['1', '0'], epsilon: '0' }],
+  [claim(temperature), { z: ['1', '1'], epsilon: '0.5' }], // tie
+  [claim(temperature), { z: ['1', '0'] }],
+  [claim(monotone), { z: ['0', '-1'], lambda1: '3', lambda2: '2' }], // λ1 > λ2
+  [claim(monotone), { z: ['0', '-1'], lambda1: '0', lambda2: '2' }],
+  [claim(monotone), { z: ['0', '-1'], lambda1: '1' }],
+  [claim(monotone), { z: ['0', '-1'], lambda2: '1' }],
+  [claim(monotone), { lambda1: '1', lambda2: '2' }],
+];
+
+describe('fast path', () => {
+  it.each(FAST.map(([c, raw]) => [c.id, JSON.stringify(raw), c, raw] as const))('%s %s: taken, and agrees with the decimal path', (_id, _text, c, raw) => {
+    const fast = decide(c, raw);
+    const slow = decideParsed(c, c.parse(raw));
+    expect(fast.arithmetic).toBe('double-double');
+    expect(slow.arithmetic).toBeUndefined();
+    expect(fast.verdict).toBe(slow.verdict);
+    expect(fast.lhs).toBe(slow.lhs);
+    expect(fast.bound).toBe(slow.bound);
+    expect(Number(fast.ratio)).toBeCloseTo(Number(slow.ratio), 7);
+  });
+
+  it.each(DECIMAL.map(([c, raw]) => [c.id, JSON.stringify(raw), c, raw] as const))('%s %s: left to the decimal path', (_id, _text, c, raw) => {
+    const v = decide(c, raw);
+    expect(v.arithmetic).toBeUndefined();
+    expect(['inapplicable', 'error']).toContain(v.verdict);
+  });
+
+  it(`is taken up to ${FAST_PATH_MAX_DIGITS} digits and not beyond`, () => {
+    const raw = { z: ['0.25', '1', '-0.5'], lambda: '3' };
+    expect(FAST_PATH_MAX_DIGITS).toBe(26);
+    const at = decide(claim(linf), raw, { digits: FAST_PATH_MAX_DIGITS });
+    const beyond = decide(claim(linf), raw, { digits: FAST_PATH_MAX_DIGITS + 1 });
+    expect(at.arithmetic).toBe('double-double');
+    expect(beyond.arithmetic).toBeUndefined();
+    expect(beyond.lhs!.startsWith(at.lhs!.slice(0, -2))).toBe(true);
+    expect(at.lhs).toBe(decideParsed(claim(linf), claim(linf).parse(raw), { digits: FAST_PATH_MAX_DIGITS }).lhs);
+  });
+});
