@@ -17,7 +17,7 @@
  * @hypothesis positional-encoding one-hot positions $p_i$ are added to the tokens (without them $T$ is permutation-equivariant)
  * @hypothesis margin the positional codes are distinct, so each routing head has a unique maximiser with margin $\lambda$
  * @hypothesis lambda-after-ffn $\lambda$ is chosen after the FFN, from its Lipschitz constant $L_G$
- * @hypothesis ridge-route $F(\cdot)_i$ decomposes into constants, affine parts, polynomials (degree ≤ 6, polarized into ridge powers), functions of one linear form and $\max/\min$ of two such parts (the route implemented; other continuous targets are refused, not approximated)
+ * @hypothesis ridge-route $F(\cdot)_i$ decomposes into constants, affine parts, polynomials (degree ≤ 6, polarized into ridge powers), functions of one linear form, $\max/\min$ of two such parts, and products of polynomials with smooth functions of one variable each (Taylor polynomials with a certified remainder) (the route implemented; other continuous targets are refused, not approximated)
  * @method Explicit construction with exact decimal weights; the ledger adds the certified ridge interpolation errors
  * ($\min(h^2\sup|g''|/8,\ h\sup|g'|/2,\ \mathrm{osc}\,g)$ per cell, by interval automatic differentiation), the roundings of stored
  * values and the routing term. The network is then checked from its weights alone, in interval arithmetic, against

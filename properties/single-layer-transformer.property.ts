@@ -53,6 +53,7 @@ const expressionProbe: fc.Arbitrary<RawArgs> = fc.integer({ min: 2, max: 3 }).ch
     fc.tuple(v, v).map(([a, b]) => ({ text: `max(x${a}, x${b})`, L: 1 })),
     fc.tuple(coefficient, v).map(([c, a]) => ({ text: `${c}*i*x${a}`, L: Math.abs(c) * n })),
     fc.tuple(coefficient, v).map(([c, a]) => ({ text: `exp(${c}*x${a})`, L: 8 * Math.abs(c) })),
+    fc.tuple(coefficient, v, v).map(([c, a, b]) => ({ text: `${c}*x${a}*sin(x${b})`, L: 2 * Math.abs(c) })),
   );
   return fc.record({
     terms: fc.array(term, { minLength: 1, maxLength: 3 }),
@@ -80,7 +81,7 @@ describe('single-layer-transformer', () => {
       decideOptions: DECIDE,
       arbitrary: fc.oneof(exampleProbe, libraryProbe(true), expressionProbe),
       domain:
-        'x1·x2 + i/2 (n = 2, ε = 0.1); library targets (sin, abs-shift, exp, polynomial, coordinate-sum, product, sin-of-sum, select-first, select-own); sums of 1–3 terms c·xa·xb, sin(c·xa + d·xb), |xa − xb|, max(xa, xb), c·i·xa, exp(c·xa); n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}, X ∈ [0,1]^n',
+        'x1·x2 + i/2 (n = 2, ε = 0.1); library targets (sin, abs-shift, exp, polynomial, coordinate-sum, product, sin-of-sum, select-first, select-own); sums of 1–3 terms c·xa·xb, sin(c·xa + d·xb), |xa − xb|, max(xa, xb), c·i·xa, exp(c·xa), c·xa·sin(xb); n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}, X ∈ [0,1]^n',
       defaultRuns: 90,
     });
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');

@@ -37,7 +37,7 @@ describe('uat approximate', () => {
     [['--target', 'x1', '--tokens', '9', '--lipschitz', '1', '--epsilon', '0.1'], /--tokens.*must be an integer in \[2, 8\]/],
     [['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '2'], /argument epsilon must be in \[0\.001, 1\], got "2"/],
     [['--target', 'x1', '--tokens', '2', '--epsilon', '0.1'], /--lipschitz is required with --target/],
-    [['--target', 'x1*sin(x2)', '--tokens', '2', '--lipschitz', '2', '--epsilon', '0.1'], /cannot construct a network for target "x1\*sin\(x2\)": the product/],
+    [['--target', 'x1*sin(x1 + x2)', '--tokens', '2', '--lipschitz', '4', '--epsilon', '0.1'], /cannot construct a network for target "x1\*sin\(x1 \+ x2\)": the product/],
     [['--library', '{"family":"nope"}', '--tokens', '2', '--epsilon', '0.1'], /argument target\.family must be one of/],
   ])('refuses %j with exit 2 and one line', (args, message) => {
     const r = uat(args);

@@ -35,6 +35,8 @@ import type { TheoremTarget } from './theorem-target.ts';
 
 /** Share of ε given to the feed-forward approximation. */
 export const FFN_SHARE = '0.5';
+/** Share of the FFN budget allowed for Taylor substitutions in products (`x1·sin(x2)`). */
+export const TAYLOR_SHARE = '0.25';
 /** Share of ε given to the routing error; the rest is a reserve for the box-wise certificate. */
 export const ROUTING_SHARE = '0.25';
 /** Largest FFN width built (hidden units). */
@@ -123,9 +125,9 @@ function roundEnclosure(v: Interval, A: Arith): { value: Decimal; error: Decimal
 }
 
 /** Splits the target into gated pieces: terms equal at every position are shared, the others gated. */
-function gatedPieces(target: TheoremTarget): GatedPiece[] {
+function gatedPieces(target: TheoremTarget, taylorAllowance: Decimal): GatedPiece[] {
   const n = target.tokens;
-  const decomposer = new RidgeDecomposer(n, target.id);
+  const decomposer = new RidgeDecomposer(n, target.id, taylorAllowance);
   const termsAt = Array.from({ length: n }, (_, k) =>
     additiveTerms(parseExpression(target.textAt(k + 1))).map((t) => ({ ...t, key: `${t.sign}:${render(t.node)}` })),
   );
@@ -185,7 +187,7 @@ function mergePieces(pieces: readonly GatedPiece[], n: number): GatedPiece[] {
       ridges.set(key, r);
     }
     for (const r of ridges.values()) out.push({ gate, piece: { kind: 'ridge', direction: r.direction, g: r.g.join(' + ') } });
-    for (const p of mine) if (p.kind === 'hinge') out.push({ gate, piece: p });
+    for (const p of mine) if (p.kind === 'hinge' || p.kind === 'tolerance') out.push({ gate, piece: p });
   }
   return out;
 }
@@ -200,12 +202,12 @@ export function constructTransformer(target: TheoremTarget, epsilon: Decimal, op
   const S = (h: number) => n + h; // slot coordinate of token h (1-based)
   const maxWidth = options.maxWidth ?? MAX_WIDTH;
 
-  const pieces = mergePieces(gatedPieces(target), n);
+  const ffnBudgetEarly = A.mul(A.point(epsilon), A.point(FFN_SHARE)).lo;
+  const pieces = mergePieces(gatedPieces(target, A.mul(A.point(ffnBudgetEarly), A.point(TAYLOR_SHARE)).lo), n);
   const activeAt = (q: number) => pieces.filter((p) => p.gate === undefined || p.gate === q);
   const ridgeCount = Math.max(1, ...Array.from({ length: n }, (_, k) => activeAt(k + 1).filter((p) => p.piece.kind === 'ridge').length));
   const ffnBudget = A.mul(A.point(epsilon), A.point(FFN_SHARE)).lo;
   const routingBudget = A.mul(A.point(epsilon), A.point(ROUTING_SHARE)).lo;
-  const perRidge = A.div(A.point(ffnBudget), A.point(ridgeCount)).lo;
 
   const units: Unit[] = [];
   const errors: Array<{ gate: number | undefined; error: Decimal }> = [];
@@ -217,8 +219,16 @@ export function constructTransformer(target: TheoremTarget, epsilon: Decimal, op
   };
   const ridges: Array<RidgeInterpolant & { gate: number | undefined }> = [];
 
+  // the ridges share what the Taylor substitutions leave of the FFN budget, position by position
+  const toleranceAt = (q: number) =>
+    pieces.filter((p) => (p.gate === undefined || p.gate === q) && p.piece.kind === 'tolerance').reduce((s, p) => A.up.add(s, (p.piece as { error: Decimal }).error), new A.up(0));
+  const spentByTaylor = Array.from({ length: n }, (_, k) => toleranceAt(k + 1)).reduce((m, x) => (x.gt(m) ? x : m), new A.up(0));
+  const perRidgeAfterTaylor = A.div(A.sub(A.point(ffnBudgetEarly), A.point(spentByTaylor)), A.point(ridgeCount)).lo;
   for (const { gate, piece } of pieces) {
     switch (piece.kind) {
+      case 'tolerance':
+        errors.push({ gate, error: piece.error });
+        break;
       case 'constant': {
         const v = compileExpression(piece.text, [], 'target').interval([], A);
         const r = roundEnclosure(v, A);
@@ -261,7 +271,7 @@ export function constructTransformer(target: TheoremTarget, epsilon: Decimal, op
         break;
       }
       case 'ridge': {
-        const r = interpolateRidge(piece.direction, piece.g, perRidge, A, { maxCells: options.maxCellsPerRidge ?? MAX_CELLS_PER_RIDGE, targetText: target.id });
+        const r = interpolateRidge(piece.direction, piece.g, perRidgeAfterTaylor, A, { maxCells: options.maxCellsPerRidge ?? MAX_CELLS_PER_RIDGE, targetText: target.id });
         ridges.push({ ...r, gate });
         errors.push({ gate, error: r.error });
         addConstant(gate, r.values[0]!);

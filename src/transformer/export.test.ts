@@ -38,6 +38,7 @@ describe('export uat-transformer/1, evaluated independently', () => {
     ['max(x1,x2)', 2, '1', '0.1'],
     ['sin(x1) + x2/2', 2, '1.5', '0.05'],
     ['abs(x1 - x2) * i/2', 3, '3', '0.1'],
+    ['x1*sin(x2) + i/4', 2, '2', '0.1'],
   ] as const)('%s (n = %i) is within ε', (text, n, L, eps) => {
     const { status, result } = independent(exported(text, n, L, eps), 20251124);
     expect(result.within, JSON.stringify(result)).toBe(true);

@@ -11,6 +11,7 @@ import { Rational } from '../arith/rational.ts';
 import { compileExpression } from '../targets/expression.ts';
 import { constructTransformer } from './construct.ts';
 import { jetOf } from './jets.ts';
+import { taylorSeries } from './taylor.ts';
 import { polarize, Polynomial } from './polynomial.ts';
 import { ConstructionRefused, parseExpression, RidgeDecomposer, type Piece } from './ridge-decomposition.ts';
 import { expressionTheoremTarget } from './theorem-target.ts';
@@ -59,6 +60,12 @@ describe('ridge decomposition', () => {
     expect(ridges.map((r) => r.coefficient.abs().toString())).toEqual(['1/24', '1/24', '1/24', '1/24']);
   });
 
+  it('x1·sin(x2) is built through a Taylor polynomial, the remainder in the ledger', () => {
+    const c = constructTransformer(expressionTheoremTarget('x1*sin(x2)', 2, new ExactDecimal(2)), new ExactDecimal('0.1'));
+    expect(c.ledger.total.lte('0.1')).toBe(true);
+    expect(c.ridges.length).toBeGreaterThan(2);
+  });
+
   it('max(x1, x2) is built exactly: two units, zero approximation error', () => {
     const c = constructTransformer(expressionTheoremTarget('max(x1, x2)', 2, new ExactDecimal(1)), new ExactDecimal('0.1'));
     expect(c.width).toBe(2);
@@ -66,7 +73,8 @@ describe('ridge decomposition', () => {
   });
 
   it.each([
-    ['x1*sin(x2)', /product/],
+    ['x1*sin(x1 + x2)', /function of several variables/],
+    ['x1*sin(9*x2)', /Taylor substitution .* errs by up to/],
     ['max(x1, x2, x3)', /not a function of one linear form/],
     ['x1/x2', /divides by an expression/],
     ['log(x1)', /undefined somewhere/],
@@ -107,5 +115,19 @@ describe('jets', () => {
     const jet = jetOf(parseExpression('abs(2*t)'), 't', A.between(-1, 1), A);
     expect(jet.d2).toBeUndefined();
     expect([jet.d1!.lo.toNumber(), jet.d1!.hi.toNumber()]).toEqual([-2, 2]);
+  });
+});
+
+describe('Taylor series', () => {
+  const A = arithAt(30);
+  it('encloses the normalized derivatives of exp, sin·cos and a quotient at a point', () => {
+    const at = (g: string, t: string, K: number) => taylorSeries(parseExpression(g), 't', A.point(t), K, A).map((c) => c.lo.add(c.hi).div(2).toNumber());
+    const fact = [1, 1, 2, 6, 24, 120];
+    at('exp(t)', '0', 5).forEach((c, k) => expect(c).toBeCloseTo(1 / fact[k]!, 12));
+    // sin(t)cos(t) = sin(2t)/2: coefficients at 0 are 0, 1, 0, −4/6·… = (2^k/k!)·sin^{(k)}(0)/2
+    at('sin(t)*cos(t)', '0', 5).forEach((c, k) => expect(c).toBeCloseTo(k % 2 === 0 ? 0 : ((k % 4 === 1 ? 1 : -1) * 2 ** k) / fact[k]! / 2, 12));
+    // 1/(1 − t) = Σ t^k
+    at('1/(1 - t)', '0', 5).forEach((c) => expect(c).toBeCloseTo(1, 12));
+    at('sqrt(t)', '1', 3).forEach((c, k) => expect(c).toBeCloseTo([1, 0.5, -0.125, 0.0625][k]!, 12));
   });
 });

@@ -10,9 +10,11 @@
  * 4. a polynomial of degree ≤ {@link MAX_POLYNOMIAL_DEGREE}: expanded exactly and polarized into ridge powers;
  * 5. `A ± B`, `−A`, `c·A`, `A/c` (`c` constant): decomposed part by part;
  * 6. `max(A, B) = B + ReLU(A − B)`, `min(A, B) = A − ReLU(A − B)` when `A − B` is affine (an exact hinge)
- *    or a ridge function (then `ReLU∘g` is a ridge function).
- * Anything else (a product of non-polynomial factors of different linear forms, a maximum of three
- * non-ridge arguments, …) is refused with {@link ConstructionRefused} naming the target and the piece.
+ *    or a ridge function (then `ReLU∘g` is a ridge function);
+ * 7. a product of polynomials and smooth functions of one variable each (`x1·sin(x2)`): the functions are
+ *    replaced by Taylor polynomials with a certified remainder (a `tolerance` piece carries the error).
+ * Anything else (a product with a factor of several variables that is no polynomial, a maximum of three
+ * non-ridge arguments, a Taylor error above the allowance, …) is refused with {@link ConstructionRefused} naming the target and the piece.
  *
  * Expressions are parsed with mathjs `parse` only (never `evaluate`), configured like
  * `src/targets/expression.ts` (numbers as exact decimals); the text was checked against that module's
@@ -20,9 +22,17 @@
  */
 import type { MathNode } from 'mathjs';
 import { createRequire } from 'node:module';
+import type { Decimal } from 'decimal.js';
+import { ExactDecimal } from '../arith/context.ts';
+import { arithAt, type Interval } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { compileExpression } from '../targets/expression.ts';
 import { polarize, Polynomial } from './polynomial.ts';
+import { NoTaylorSeries, taylorSeries } from './taylor.ts';
+
+/** Working precision and stored digits of Taylor coefficients. */
+const TAYLOR_PRECISION = 40;
+const TAYLOR_DIGITS = 30;
 
 /** Largest total degree of a polynomial part (a degree-k monomial polarizes into up to 2^{k−1} ridge powers). */
 export const MAX_POLYNOMIAL_DEGREE = 6;
@@ -45,7 +55,9 @@ export type Piece =
   /** `scale·ReLU(coefficients·x + offset)`, exact. */
   | { readonly kind: 'hinge'; readonly coefficients: readonly Rational[]; readonly offset: Rational; readonly scale: Rational }
   /** `g(direction·x)` with `g` given as an expression in `t`; `direction` integer, coprime, first non-zero entry > 0. */
-  | { readonly kind: 'ridge'; readonly direction: readonly bigint[]; readonly g: string };
+  | { readonly kind: 'ridge'; readonly direction: readonly bigint[]; readonly g: string }
+  /** No function: a proved bound on the error of replacing a factor by its Taylor polynomial (goes to the ledger). */
+  | { readonly kind: 'tolerance'; readonly error: Decimal };
 
 type MathParse = (text: string) => MathNode;
 let mathParse: MathParse | undefined;
@@ -112,6 +124,8 @@ export class RidgeDecomposer {
     readonly n: number,
     /** The target's text, for refusal messages. */
     readonly targetText: string,
+    /** Largest error allowed for one product whose smooth factors are replaced by Taylor polynomials. */
+    readonly taylorAllowance: Decimal = new ExactDecimal(0),
   ) {
     for (let k = 1; k <= n; k++) this.varIndex.set(`x${k}`, k - 1);
   }
@@ -298,9 +312,7 @@ export class RidgeDecomposer {
         case 'multiply':
           if (!this.hasVariables(args[0]!)) return scalePieces(this.decompose(args[1]!), `(${render(args[0]!)})`, this.n);
           if (!this.hasVariables(args[1]!)) return scalePieces(this.decompose(args[0]!), `(${render(args[1]!)})`, this.n);
-          return this.refuse(
-            `the product ${render(node)} has factors that are neither polynomials nor functions of one common linear form (no exact ridge decomposition is implemented for it)`,
-          );
+          return this.productByTaylor(node);
         case 'divide':
           if (!this.hasVariables(args[1]!)) return scalePieces(this.decompose(args[0]!), `(1/${render(args[1]!)})`, this.n);
           return this.refuse(`the quotient ${render(node)} divides by an expression of the variables`);
@@ -316,6 +328,82 @@ export class RidgeDecomposer {
       return this.refuse(`${render(node)} is not a function of one linear form of the variables`);
     }
     return this.refuse(`cannot decompose ${render(node)}`);
+  }
+
+  /**
+   * A product of polynomial factors and functions of one variable each: every such function `f(x_j)`
+   * is replaced by its Taylor polynomial at `x_j = 1/2` of the largest degree the polynomial cap
+   * allows, with the Lagrange remainder `ρ_f ≤ sup|f^{(K)}/K!|·(1/2)^K` (`taylor.ts`); the product
+   * is then a polynomial (polarized), and the error of the product is bounded by telescoping,
+   * `|Π B_i − Π B̃_i| ≤ Σ_i ρ_i Π_{j<i} sup|B̃_j| Π_{j>i} sup|B_j|` (sups over `[0,1]^n` by interval evaluation).
+   */
+  private productByTaylor(node: MathNode): Piece[] {
+    const why = `the product ${render(node)} has factors that are neither polynomials nor functions of one common linear form`;
+    const factors = flattenProduct(node);
+    const A = arithAt(TAYLOR_PRECISION);
+    const names = Array.from({ length: this.n }, (_, k) => `x${k + 1}`);
+    const cube = names.map(() => A.between(0, 1));
+    const polys: Polynomial[] = [];
+    const smooth: Array<{ node: MathNode; variable: string }> = [];
+    for (const f of factors) {
+      const p = this.polynomialOf(f);
+      if (p !== undefined) {
+        polys.push(p);
+        continue;
+      }
+      const vars = [...this.varIndex.keys()].filter((v) => mentions(f, v));
+      if (vars.length !== 1) return this.refuse(`${why}, and ${render(f)} is a function of several variables`);
+      smooth.push({ node: f, variable: vars[0]! });
+    }
+    const used = polys.reduce((d, p) => d + p.degree, 0);
+    const spare = MAX_POLYNOMIAL_DEGREE - used;
+    if (smooth.length === 0 || spare < smooth.length) return this.refuse(`${why}, and its polynomial part leaves no degree for Taylor polynomials (cap ${MAX_POLYNOMIAL_DEGREE})`);
+    const sups: Interval[] = [];
+    const approximations: Array<{ poly: Polynomial; error: Decimal; sup: Interval }> = [];
+    smooth.forEach((f, s) => {
+      const degree = Math.floor(spare / smooth.length) + (s < spare % smooth.length ? 1 : 0);
+      const K = degree + 1;
+      let series: Interval[];
+      let remainder: Interval[];
+      try {
+        series = taylorSeries(f.node, f.variable, A.point('0.5'), K, A);
+        remainder = taylorSeries(f.node, f.variable, A.between(0, 1), K, A);
+      } catch (e) {
+        if (e instanceof NoTaylorSeries) return this.refuse(`${why}, and ${render(f.node)} has no Taylor series on [0, 1] (${e.message})`);
+        throw e;
+      }
+      const half = A.point('0.5');
+      let error = A.mul(A.abs(remainder[K]!), A.powInt(half, K)).hi;
+      const j = this.varIndex.get(f.variable)!;
+      const shifted = Polynomial.variable(this.n, j).add(Polynomial.constant(this.n, Rational.of(-1, 2)));
+      let poly = Polynomial.constant(this.n, Rational.ZERO);
+      for (let k = 0; k < K; k++) {
+        const c = series[k]!;
+        const mid = new A.ctx.near(c.lo).plus(c.hi).div(2).toSignificantDigits(TAYLOR_DIGITS);
+        const rounding = A.up.max(A.up.sub(mid, c.lo), A.up.sub(c.hi, mid));
+        error = A.up.add(error, A.up.mul(rounding, A.powInt(half, k).hi));
+        poly = poly.add(shifted.pow(k).scale(Rational.fromDecimal(new ExactDecimal(mid))));
+      }
+      const sup = A.abs(compileExpression(render(f.node), names).interval(cube, A));
+      approximations.push({ poly, error, sup });
+      sups.push(sup);
+    });
+    // telescoping over the smooth factors (polynomial factors are exact and bounded by their enclosures)
+    const polySup = polys.reduce((m, p, k) => A.mul(m, A.abs(compileExpression(render(factors.filter((f) => this.polynomialOf(f) !== undefined)[k]!), names).interval(cube, A))), A.point(1));
+    let total = new ExactDecimal(0);
+    approximations.forEach((a, i) => {
+      let bound = A.mul(A.point(a.error), polySup);
+      approximations.forEach((b, j) => {
+        if (j < i) bound = A.mul(bound, A.add(b.sup, A.point(b.error)));
+        if (j > i) bound = A.mul(bound, b.sup);
+      });
+      total = A.up.add(total, bound.hi);
+    });
+    if (total.gt(this.taylorAllowance)) {
+      return this.refuse(`${why}; its Taylor substitution at the degree cap ${MAX_POLYNOMIAL_DEGREE} errs by up to ${total.toSignificantDigits(3).toString()}, above the allowance ${this.taylorAllowance.toString()}`);
+    }
+    const product = [...polys, ...approximations.map((a) => a.poly)].reduce((p, q) => p.mul(q));
+    return [...this.polynomialPieces(product), { kind: 'tolerance', error: total }];
   }
 
   private maxMinPieces(name: 'max' | 'min', a: MathNode, b: MathNode, whole: MathNode): Piece[] {
@@ -399,6 +487,10 @@ export function scalePieces(pieces: readonly Piece[], constantText: string, n: n
       case 'hinge':
         if (r !== undefined) return { ...p, scale: p.scale.mul(r) };
         return affineAsRidge(p.coefficients, p.offset, (inner) => `${constantText}*${rationalText(p.scale)}*max(${inner}, 0)`, n);
+      case 'tolerance': {
+        const A = arithAt(TAYLOR_PRECISION);
+        return { kind: 'tolerance', error: A.mul(A.point(p.error), A.abs(compileExpression(constantText, []).interval([], A))).hi };
+      }
     }
   });
 }
@@ -407,6 +499,14 @@ function affineAsRidge(coefficients: readonly Rational[], offset: Rational, wrap
   if (coefficients.every((c) => c.isZero())) return { kind: 'constant', text: wrap(`(${rationalText(offset)})`) };
   const { direction, factor } = normalizeDirection(coefficients);
   return { kind: 'ridge', direction, g: wrap(`(${rationalText(factor)}*t + ${rationalText(offset)})`) };
+}
+
+/** The factors of a product (flattening `*` and parentheses). */
+function flattenProduct(node: MathNode): MathNode[] {
+  const n = node as Node;
+  if (node.type === 'ParenthesisNode') return flattenProduct(n.content as MathNode);
+  if (node.type === 'OperatorNode' && n.fn === 'multiply') return (n.args as MathNode[]).flatMap(flattenProduct);
+  return [node];
 }
 
 /** The additive terms of an expression (flattening `+`, `−`, unary `±` and parentheses), each with its sign. */
