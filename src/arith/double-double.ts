@@ -29,15 +29,17 @@
  *    with the residual itself enclosed by ball operations, so no division error bound is assumed.
  * 4. `exp`. `x = N·(ln 2)/64 + t` with `N` the nearest integer to `64x/ln 2`, `(ln 2)/64` a
  *    double-double with a stated radius (checked against 60 digits in the tests), so `|t| ≤ 0.0055`;
- *    `e^t − 1` by its degree-{@link EXP_TAYLOR_DEGREE} Taylor polynomial in ball arithmetic over the
- *    ball `t`, plus the Lagrange remainder `|t|^{K+1}/(K+1)!·e^{|t|}` (`< 3·10⁻³³`); times a table entry
- *    `2^{j/64}` (`j = N mod 64`) computed once by the same Taylor method with degree 40 (remainder
- *    `< 10⁻⁴⁸`); times `2^{(N−j)/64}` exactly. No libm function is trusted: `Math.exp`/`Math.log`
- *    only choose starting points whose errors the ball operations then measure.
+ *    `e^t` by the degree-12 polynomial in a double-double Horner kernel with an analytic error bound
+ *    (`expNearZero`: truncation, double part, double-double part and constants, below `10⁻²⁸`
+ *    absolute) — or, should the ball `t` be wider than `2⁻⁷`, by the Taylor polynomial of degree
+ *    {@link EXP_TAYLOR_DEGREE} in ball arithmetic plus the Lagrange remainder; times a table entry
+ *    `2^{j/64}` (`j = N mod 64`) computed once as `(e^{t/4})⁴` by the same Taylor method with degree 24
+ *    (`|t/4| ≤ 0.174`, remainder `< 10⁻⁴²`); times `2^{(N−j)/64}` exactly. No libm function is trusted:
+ *    `Math.exp`/`Math.log` only choose starting points whose errors the ball operations then measure.
  * 5. `ln`. `y₀ = Math.log(m)`, `δ = x·e^{−y₀} − 1` as a ball; `ln x = y₀ + δ + ρ` with
  *    `|ρ| ≤ |δ|²/(2(1 − |δ|))` (for `|δ| < 1/2`, from the series of `ln(1 + δ)`).
  *
- * The resulting relative error of a softmax probe is about `10⁻²⁹`: enough to decide and to print 20
+ * The resulting relative radius of a softmax probe's values is about `10⁻²⁷`: enough to decide and to print 20
  * correct significant digits; when a ball is too wide to decide or to fix the requested digits the
  * engine falls back to decimal.js with precision escalation (`src/verdict/decide.ts`).
  *
@@ -283,7 +285,7 @@ export const EXP_ARGUMENT_LIMIT = 340;
 let inverseFactorials: DDBall[] | undefined;
 let powersOfTwoSixtyFourth: DDBall[] | undefined;
 
-/** Balls around `1/k!` for `k = 0 … 41`. */
+/** Balls around `1/k!` for `k = 0 … 41` (the Taylor degrees used are at most 24). */
 function inverseFactorialTable(): DDBall[] {
   if (inverseFactorials === undefined) {
     const table = [new DDBall(1), new DDBall(1)];
@@ -324,9 +326,10 @@ function powersOfTwoTable(): DDBall[] {
     const one = new DDBall(1);
     const table = [new DDBall(1)];
     for (let j = 1; j < 64; j++) {
-      const t = mulByDouble(new DDBall(), LN2_OVER_64, j); // ≤ ln 2 < 0.7: split in two halves
-      const half = scaleByPowerOfTwo(new DDBall(), t, -1);
-      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), half, 40), one);
+      const t = mulByDouble(new DDBall(), LN2_OVER_64, j); // ≤ ln 2 < 0.7: e^t = (e^{t/4})⁴
+      const quarter = scaleByPowerOfTwo(new DDBall(), t, -2);
+      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), quarter, 24), one);
+      mulBall(e, e, e);
       table.push(mulBall(new DDBall(), e, e));
     }
     powersOfTwoSixtyFourth = table;
@@ -464,14 +467,19 @@ export function lnBall(out: DDBall, a: DDBall): DDBall {
 
 // ---- reading the sign ---------------------------------------------------------------------------
 
-/** True when every element of `a` is > 0 (`|lo| ≤ 2⁻⁵³|hi|`, so `hi − lo − rad > 0` follows). */
+/**
+ * True when every element of `a` is > 0: the lower end is `hi + lo − rad`, and `s = RN(hi − rad)`
+ * satisfies `hi − rad ≥ s(1 − u)`, so `s > 2|lo|` proves `hi + lo − rad > 0`.
+ */
 export function isCertifiedPositive(a: DDBall): boolean {
-  return a.hi > 0 && a.rad <= a.hi * 0.999;
+  const s = a.hi - a.rad;
+  return a.hi > 0 && s > 0 && s > 2 * Math.abs(a.lo);
 }
 
-/** True when every element of `a` is < 0. */
+/** True when every element of `a` is < 0 (the mirror image of {@link isCertifiedPositive}). */
 export function isCertifiedNegative(a: DDBall): boolean {
-  return a.hi < 0 && a.rad <= -a.hi * 0.999;
+  const s = -a.hi - a.rad;
+  return a.hi < 0 && s > 0 && s > 2 * Math.abs(a.lo);
 }
 
 /** True when `a` is exactly the number 0. */

@@ -7,10 +7,12 @@ one line per probe: {"line", "claim", "verdict", "lhs", "bound"} with `verdict` 
 lhs <= bound in mpmath floating point. No directed rounding and no error bound: this is the plain
 computation a user would do, and the benchmark's point is that the certified engine is faster.
 
-Usage: python3 src/bench/mpmath_checker.py FILE [--digits D]
+Usage: python3 src/bench/mpmath_checker.py FILE [--digits D] [--timing]
+(--timing prints the in-process seconds, after the imports, on stderr)
 """
 import json
 import sys
+import time
 
 from mpmath import exp, log, mp, mpf, nstr
 
@@ -43,6 +45,7 @@ def sides(claim, a):
 
 
 def main():
+    started = time.perf_counter()
     path = sys.argv[1]
     digits = int(sys.argv[sys.argv.index("--digits") + 1]) if "--digits" in sys.argv else 20
     mp.dps = digits + 10
@@ -55,6 +58,8 @@ def main():
             out.append(json.dumps({"line": number, "claim": probe["claim"], "verdict": verdict,
                                    "lhs": nstr(lhs, digits), "bound": nstr(bound, digits)}))
     sys.stdout.write("\n".join(out) + "\n")
+    if "--timing" in sys.argv:
+        sys.stderr.write("in-process seconds: %.6f\n" % (time.perf_counter() - started))
 
 
 if __name__ == "__main__":

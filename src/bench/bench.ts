@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: how fast certified verdicts are, and how that compares with the mpmath checker a
+ * doubtful user would write (`mpmath_checker.py`), on the very same probe stream.
+ *
+ * Prints (medians over several runs; the machine's load average is printed first, since other
+ * processes slow every figure):
+ * 1. in-process throughput per claim at default settings (20 digits), with how many probes each
+ *    path decided (double-double fast path / decimal.js);
+ * 2. scaling with the number of scores n, and with the requested digits;
+ * 3. whole-process `uat check FILE` against `python3 mpmath_checker.py FILE` for growing files of
+ *    `softmax-hardmax/linf` probes (n = 16), with the verdicts compared line by line, and the same
+ *    comparison in-process (our line answering loop against the checker's own timing).
+ *
+ * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3).
+ * Without python3 + mpmath the comparison is skipped with a note; CI does not run the benchmark.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { attention, softmaxHardmax } from '../../proof/softmax-hardmax.ts';
+import { answerLine } from '../cli/check-lines.ts';
+import { claimsOf } from '../registry/runtime.ts';
+import { decide } from '../verdict/decide.ts';
+import { BENCH_CLAIMS, probeArgs, probeLines, seededUniform, type BenchClaim } from './probes.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function fmt(x: number, digits = 3): string {
+  return x >= 100 ? x.toFixed(0) : x.toPrecision(digits);
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log();
+}
+
+const claimByName = new Map(softmaxHardmax.claims.map((c) => [c.id, c]));
+
+/** In-process: median seconds over `runs` to decide `probes`, and the path counts of one run. */
+function decideAll(claim: BenchClaim | 'attention', probes: Record<string, unknown>[], digits = 20): { seconds: number; fast: number; decimal: number; other: number } {
+  const definition = claim === 'attention' ? attention : claimByName.get(claim)!;
+  const times: number[] = [];
+  let fast = 0;
+  let decimal = 0;
+  let other = 0;
+  for (const p of probes.slice(0, 50)) decide(definition, p, { digits }); // warm-up (JIT)
+  for (let r = 0; r < runs; r++) {
+    fast = decimal = other = 0;
+    const started = performance.now();
+    for (const p of probes) {
+      const v = decide(definition, p, { digits });
+      if (v.verdict !== 'holds' && v.verdict !== 'violated') other++;
+      else if (v.arithmetic === 'double-double') fast++;
+      else decimal++;
+    }
+    times.push((performance.now() - started) / 1000);
+  }
+  return { seconds: median(times), fast, decimal, other };
+}
+
+function argsOf(claim: BenchClaim, n: number, count: number, seed: number): Record<string, unknown>[] {
+  const next = seededUniform(seed);
+  return Array.from({ length: count }, () => probeArgs(claim, n, next));
+}
+
+function attentionArgs(n: number, m: number, count: number, seed: number): Record<string, unknown>[] {
+  const next = seededUniform(seed);
+  return Array.from({ length: count }, () => ({
+    ...probeArgs('linf', n, next),
+    v: Array.from({ length: n }, () => Array.from({ length: m }, () => (next() * 2 - 1).toFixed(4))),
+  }));
+}
+
+console.log(`# uat-companion benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`# medians over ${runs} runs${quick ? ' (--quick)' : ''}\n`);
+
+// 1. per claim
+console.log('## In-process throughput per claim (n = 16, 20 digits)');
+{
+  const count = quick ? 500 : 2000;
+  const rows: string[][] = [];
+  for (const claim of BENCH_CLAIMS) {
+    const r = decideAll(claim, argsOf(claim, 16, count, 7));
+    rows.push([claim, String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+  }
+  const attentionCount = quick ? 20 : 60;
+  const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7));
+  rows.push(['attention (m = 4)', String(attentionCount), fmt(attentionCount / r.seconds), fmt((r.seconds / attentionCount) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+  table(['claim', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path', 'other'], rows);
+}
+
+// 2. scaling
+console.log('## Scaling with n (linf, 20 digits)');
+{
+  const rows: string[][] = [];
+  for (const n of [2, 4, 16, 64, 256, 1000]) {
+    const count = Math.max(20, Math.round((quick ? 4000 : 16000) / n));
+    const r = decideAll('linf', argsOf('linf', n, count, 11));
+    rows.push([String(n), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+  }
+  table(['n', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
+}
+console.log('## Scaling with requested digits (linf, n = 16)');
+{
+  const rows: string[][] = [];
+  for (const digits of [20, 26, 30, 50, 100, 1000]) {
+    const count = digits <= 26 ? (quick ? 500 : 2000) : digits <= 100 ? (quick ? 10 : 40) : quick ? 2 : 4;
+    const r = decideAll('linf', argsOf('linf', 16, count, 13), digits);
+    rows.push([String(digits), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+  }
+  table(['digits', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
+}
+
+// 3. against mpmath
+const python = spawnSync('python3', ['-c', 'import mpmath'], { encoding: 'utf8' });
+const dir = mkdtempSync(path.join(os.tmpdir(), 'uat-bench-'));
+try {
+  const sizes = quick ? [1000, 5000] : [1000, 5000, 20000];
+  const registry = { lemmas: [softmaxHardmax], claims: claimsOf([softmaxHardmax]), failures: [] };
+  const rows: string[][] = [];
+  const inProcess: string[][] = [];
+  let lastCounts: Record<string, number> = {};
+  for (const size of sizes) {
+    const file = path.join(dir, `linf-${size}.jsonl`);
+    const text = probeLines('linf', 16, size, 1);
+    writeFileSync(file, text);
+    const wall = (cmd: string, args: string[]): { seconds: number; stdout: string; stderr: string } => {
+      const times: number[] = [];
+      let last = { stdout: '', stderr: '' };
+      for (let r = 0; r < runs; r++) {
+        const started = performance.now();
+        const out = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+        times.push((performance.now() - started) / 1000);
+        if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
+        last = { stdout: out.stdout, stderr: out.stderr };
+      }
+      return { seconds: median(times), ...last };
+    };
+    const ours = wall(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', file]);
+    const ourVerdicts = ours.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+    lastCounts = {};
+    for (const v of ourVerdicts) lastCounts[v] = (lastCounts[v] ?? 0) + 1;
+
+    // in-process: the same line answering loop as `uat check`, without process start-up
+    const lines = text.trim().split('\n');
+    const inTimes: number[] = [];
+    for (let r = 0; r <= runs; r++) {
+      const started = performance.now();
+      let out = '';
+      lines.forEach((l, i) => (out += `${JSON.stringify(answerLine({ text: l }, i + 1, registry, { digits: 20 }))}\n`));
+      if (r > 0) inTimes.push((performance.now() - started) / 1000); // the first pass warms up the JIT
+    }
+    const ourInProcess = median(inTimes);
+
+    if (python.status !== 0) {
+      rows.push([String(size), fmt(ours.seconds), 'n/a', 'n/a', 'n/a']);
+      inProcess.push([String(size), fmt(ourInProcess), 'n/a', 'n/a']);
+      continue;
+    }
+    const theirs = wall('python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']);
+    const theirVerdicts = theirs.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+    const same = ourVerdicts.length === theirVerdicts.length && ourVerdicts.every((v, i) => v === theirVerdicts[i]);
+    const theirInProcess = Number(/in-process seconds: ([\d.]+)/.exec(theirs.stderr)?.[1] ?? NaN);
+    rows.push([String(size), fmt(ours.seconds), fmt(theirs.seconds), `${fmt(theirs.seconds / ours.seconds)}×`, same ? 'identical' : 'DIFFER']);
+    inProcess.push([String(size), fmt(ourInProcess), fmt(theirInProcess), `${fmt(theirInProcess / ourInProcess)}×`]);
+  }
+  console.log('## Whole process: `uat check FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16, wall seconds)');
+  if (python.status !== 0) console.log('(python3 with mpmath not found: install python3-mpmath for the comparison)');
+  table(['probes', 'uat check', 'mpmath', 'uat faster by', 'verdicts'], rows);
+  console.log('## In process (no start-up): line answering loop against the checker’s own timing (seconds)');
+  table(['probes', 'uat', 'mpmath', 'uat faster by'], inProcess);
+  const counts = Object.entries(lastCounts).map(([k, v]) => `${v} ${k}`).join(', ');
+  console.log(`uat check verdicts on the largest file (${sizes[sizes.length - 1]} probes): ${counts} — holds/violated are certified, never float comparisons.`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
