@@ -23,6 +23,7 @@ export const CASE_STUDIES: readonly CaseStudy[] = Object.freeze([
   { name: 'max(x1, x2) (n = 2)', target: () => expressionTheoremTarget('max(x1, x2)', 2, new ExactDecimal(1)) },
   { name: 'sin(x1) + x2/2 (n = 2)', target: () => expressionTheoremTarget('sin(x1) + x2/2', 2, new ExactDecimal('1.5')) },
   { name: 'abs(x1 - x2)*i/2 (n = 3)', target: () => expressionTheoremTarget('abs(x1 - x2) * i/2', 3, new ExactDecimal(3)) },
+  { name: 'x1*sin(x2) (n = 2)', target: () => expressionTheoremTarget('x1*sin(x2)', 2, new ExactDecimal(2)) },
   { name: 'library sin-of-sum k = 2 (n = 3)', target: () => libraryTheoremTarget({ family: 'sin-of-sum', k: '2' }, 3) },
 ]);
 
