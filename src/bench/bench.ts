@@ -51,14 +51,19 @@ function table(header: string[], rows: string[][]): void {
 const claimByName = new Map(softmaxHardmax.claims.map((c) => [c.id, c]));
 
 /** In-process: median seconds over `runs` to decide `probes`, and the path counts of one run. */
-function decideAll(claim: BenchClaim | 'attention', probes: Record<string, unknown>[], digits = 20): { seconds: number; fast: number; decimal: number; other: number } {
+function decideAll(
+  claim: BenchClaim | 'attention',
+  probes: Record<string, unknown>[],
+  digits = 20,
+  repetitions = runs,
+): { seconds: number; fast: number; decimal: number; other: number } {
   const definition = claim === 'attention' ? attention : claimByName.get(claim)!;
   const times: number[] = [];
   let fast = 0;
   let decimal = 0;
   let other = 0;
-  for (const p of probes.slice(0, 50)) decide(definition, p, { digits }); // warm-up (JIT)
-  for (let r = 0; r < runs; r++) {
+  if (repetitions > 1) for (const p of probes.slice(0, 50)) decide(definition, p, { digits }); // warm-up (JIT)
+  for (let r = 0; r < repetitions; r++) {
     fast = decimal = other = 0;
     const started = performance.now();
     for (const p of probes) {
@@ -97,8 +102,8 @@ console.log('## In-process throughput per claim (n = 16, 20 digits)');
     const r = decideAll(claim, argsOf(claim, 16, count, 7));
     rows.push([claim, String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
   }
-  const attentionCount = quick ? 20 : 60;
-  const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7));
+  const attentionCount = quick ? 10 : 30;
+  const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7), 20, 1);
   rows.push(['attention (m = 4)', String(attentionCount), fmt(attentionCount / r.seconds), fmt((r.seconds / attentionCount) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
   table(['claim', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path', 'other'], rows);
 }
@@ -118,8 +123,8 @@ console.log('## Scaling with requested digits (linf, n = 16)');
 {
   const rows: string[][] = [];
   for (const digits of [20, 26, 30, 50, 100, 1000]) {
-    const count = digits <= 26 ? (quick ? 500 : 2000) : digits <= 100 ? (quick ? 10 : 40) : quick ? 2 : 4;
-    const r = decideAll('linf', argsOf('linf', 16, count, 13), digits);
+    const count = digits <= 26 ? (quick ? 500 : 2000) : digits <= 100 ? (quick ? 5 : 20) : 1;
+    const r = decideAll('linf', argsOf('linf', 16, count, 13), digits, digits > 100 ? 1 : runs);
     rows.push([String(digits), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
   }
   table(['digits', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
