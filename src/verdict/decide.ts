@@ -1,8 +1,9 @@
 /**
  * The verdict engine: decides one probe of one claim `lhs ≤ bound` with certified enclosures.
  *
- * Method: when the claim has a fast path (`ClaimDefinition.fast`) and at most
- * {@link FAST_PATH_MAX_DIGITS} digits are requested, {@link decide} tries it first: it reads simple raw
+ * Method: when the claim has a fast path (`ClaimDefinition.fast`), at most
+ * {@link FAST_PATH_MAX_DIGITS} digits are requested and the precision cap is at least
+ * {@link DOUBLE_DOUBLE_DIGITS}, {@link decide} tries it first: it reads simple raw
  * arguments itself, checks the hypotheses exactly, and evaluates in double-double ball arithmetic with
  * rigorous radii (`src/arith/double-double.ts`); its verdict stands when the margin's ball excludes 0
  * (or is exactly 0) and the balls of `lhs` and `bound` each fix their `digits` significant digits.
@@ -47,7 +48,8 @@ export interface DecideOptions {
 
 /** Decides a probe given as raw JSON arguments. Never throws for bad input: that is an `error` verdict. */
 export function decide<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, options: DecideOptions = {}): Verdict {
-  const fast = decideFast(claim, raw, options.digits ?? DEFAULT_DIGITS);
+  // the fast path works at DOUBLE_DOUBLE_DIGITS: only when the cap on the working precision allows it
+  const fast = (options.maxPrecision ?? DEFAULT_MAX_PRECISION) >= DOUBLE_DOUBLE_DIGITS ? decideFast(claim, raw, options.digits ?? DEFAULT_DIGITS) : undefined;
   if (fast !== undefined) return fast;
   let args: Args;
   try {
