@@ -10,7 +10,7 @@
  * (the caller falls back to decimal.js). Printing: with `E` the decimal exponent of the midpoint,
  * `y = x·10^{D−1−E}` is enclosed by a ball in `[10^{D−1}, 10^D)`; the digits are the integer `N`
  * nearest to the midpoint of `y`, accepted only when the whole ball lies within `(N − 1/2, N + 1/2)`
- * (with `10⁻⁴` to spare), so that every element — the true value included — rounds to `N` under any
+ * (with `2⁻⁴⁰` to spare), so that every element — the true value included — rounds to `N` under any
  * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`.
  */
 import type { Decimal } from 'decimal.js';
@@ -97,8 +97,11 @@ export function newBallFromDecimal(d: Decimal): DDBall | undefined {
 
 const scratchAbs = new DDBall();
 const scratchScaled = new DDBall();
-/** Safety below 1/2 when checking that a ball lies strictly inside one rounding interval. */
-const ROUNDING_SLACK = 1e-4;
+/**
+ * Safety below 1/2 when checking that a ball lies strictly inside one rounding interval: covers the
+ * one rounding in computing the fraction and the one in adding the radius (each ≤ 2⁻⁵³).
+ */
+const ROUNDING_SLACK = 2 ** -40;
 
 /**
  * The value of every element of `a` rounded to `digits` significant digits (as decimal.js prints

@@ -132,6 +132,14 @@ console.log('## Scaling with requested digits (linf, n = 16)');
 
 // 3. against mpmath
 const python = spawnSync('python3', ['-c', 'import mpmath'], { encoding: 'utf8' });
+/** Runs argv[1:] and prints the child's user + system CPU seconds on stderr; exits with its status. */
+const CPU_WRAPPER = [
+  'import resource, subprocess, sys',
+  'status = subprocess.run(sys.argv[1:]).returncode',
+  'r = resource.getrusage(resource.RUSAGE_CHILDREN)',
+  'sys.stderr.write("child cpu seconds: %.4f\\n" % (r.ru_utime + r.ru_stime))',
+  'sys.exit(status)',
+].join('\n');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'uat-bench-'));
 try {
   const sizes = quick ? [1000, 5000] : [1000, 5000, 20000];
@@ -143,17 +151,23 @@ try {
     const file = path.join(dir, `linf-${size}.jsonl`);
     const text = probeLines('linf', 16, size, 1);
     writeFileSync(file, text);
-    const wall = (cmd: string, args: string[]): { seconds: number; stdout: string; stderr: string } => {
+    // wall seconds, and CPU seconds (user + system of the child, all threads) when python3 can report them
+    const wall = (cmd: string, args: string[]): { seconds: number; cpu: number; stdout: string; stderr: string } => {
       const times: number[] = [];
+      const cpus: number[] = [];
       let last = { stdout: '', stderr: '' };
       for (let r = 0; r < runs; r++) {
         const started = performance.now();
-        const out = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+        const out =
+          python.status === 0
+            ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
+            : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
         times.push((performance.now() - started) / 1000);
         if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
+        cpus.push(Number(/child cpu seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN));
         last = { stdout: out.stdout, stderr: out.stderr };
       }
-      return { seconds: median(times), ...last };
+      return { seconds: median(times), cpu: median(cpus), ...last };
     };
     const ours = wall(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', file]);
     const ourVerdicts = ours.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
@@ -172,7 +186,7 @@ try {
     const ourInProcess = median(inTimes);
 
     if (python.status !== 0) {
-      rows.push([String(size), fmt(ours.seconds), 'n/a', 'n/a', 'n/a']);
+      rows.push([String(size), fmt(ours.seconds), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
       inProcess.push([String(size), fmt(ourInProcess), 'n/a', 'n/a']);
       continue;
     }
@@ -180,12 +194,21 @@ try {
     const theirVerdicts = theirs.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
     const same = ourVerdicts.length === theirVerdicts.length && ourVerdicts.every((v, i) => v === theirVerdicts[i]);
     const theirInProcess = Number(/in-process seconds: ([\d.]+)/.exec(theirs.stderr)?.[1] ?? NaN);
-    rows.push([String(size), fmt(ours.seconds), fmt(theirs.seconds), `${fmt(theirs.seconds / ours.seconds)}×`, same ? 'identical' : 'DIFFER']);
+    rows.push([
+      String(size),
+      fmt(ours.seconds),
+      fmt(theirs.seconds),
+      `${fmt(theirs.seconds / ours.seconds)}×`,
+      fmt(ours.cpu),
+      fmt(theirs.cpu),
+      `${fmt(theirs.cpu / ours.cpu)}×`,
+      same ? 'identical' : 'DIFFER',
+    ]);
     inProcess.push([String(size), fmt(ourInProcess), fmt(theirInProcess), `${fmt(theirInProcess / ourInProcess)}×`]);
   }
-  console.log('## Whole process: `uat check FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16, wall seconds)');
+  console.log('## Whole process: `uat check FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16; wall and CPU seconds)');
   if (python.status !== 0) console.log('(python3 with mpmath not found: install python3-mpmath for the comparison)');
-  table(['probes', 'uat check', 'mpmath', 'uat faster by', 'verdicts'], rows);
+  table(['probes', 'uat wall', 'mpmath wall', 'faster (wall)', 'uat CPU', 'mpmath CPU', 'faster (CPU)', 'verdicts'], rows);
   console.log('## In process (no start-up): line answering loop against the checker’s own timing (seconds)');
   table(['probes', 'uat', 'mpmath', 'uat faster by'], inProcess);
   const counts = Object.entries(lastCounts).map(([k, v]) => `${v} ${k}`).join(', ');

@@ -18,9 +18,8 @@
 import type { Decimal } from 'decimal.js';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
 import { ArithmeticDomainError, arithAt, type Interval } from '../arith/interval.ts';
-import { ballToSignificantDigits } from '../arith/double-double-decimal.ts';
+import { ballToSignificantDigits, decimalText } from '../arith/double-double-decimal.ts';
 import { DDBall, isCertifiedNegative, isCertifiedPositive, isExactZero, subBall } from '../arith/double-double.ts';
-import { ExactDecimal } from '../arith/context.ts';
 import type { ClaimDefinition, Evaluation } from '../registry/define.ts';
 import { ArgumentError } from './errors.ts';
 import type { Verdict } from './verdict.ts';
@@ -126,8 +125,15 @@ function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unkn
   const bound = ballToSignificantDigits(e.bound, digits);
   if (lhs === undefined || bound === undefined) return undefined;
   const boundMid = e.bound.hi + e.bound.lo;
-  const ratio = boundMid === 0 ? {} : { ratio: new ExactDecimal((e.lhs.hi + e.lhs.lo) / boundMid).toSignificantDigits(8, 6).toString() };
+  const ratio = boundMid === 0 ? {} : { ratio: eightDigits((e.lhs.hi + e.lhs.lo) / boundMid) };
   return { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double', ...ratio };
+}
+
+/** A double to 8 significant digits, printed as decimal.js prints (for the uncertified `ratio`). */
+function eightDigits(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const [mantissa, exponent] = Math.abs(x).toExponential(7).split('e') as [string, string];
+  return decimalText(x < 0, mantissa.replace('.', ''), Number(exponent));
 }
 
 /** `holds` when the margin is provably ≥ 0, `violated` when provably < 0, otherwise undecided. */
