@@ -7,10 +7,10 @@
  * `timings.json` alone.
  *
  * Atomic: everything is first written to a temporary directory inside the output directory
- * (`.tmp-<pid>`), then renamed over the previous files one by one. If anything fails before the
- * renames, the previous report is left intact and the temporary directory removed.
+ * (`.tmp-<pid>`), then moved over the previous files, all or none ({@link replaceAll}). If anything
+ * fails, the previous report is left intact and the temporary directory removed.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegistry } from '../registry/static.ts';
 import { dependencySvg } from './graph.ts';
@@ -46,7 +46,43 @@ export function reportFor(root: string, runDir: string): { report: Report; timin
   return { report, timings };
 }
 
-/** Generates every report file from `runDir` into `outDir`, atomically file by file. */
+/**
+ * Moves the files `names` (paths relative to `tmp`) over those in `outDir`, all or none: every target
+ * must be a regular file or absent (checked before anything moves); each previous file is moved
+ * aside into `tmp` before the new one takes its place, and if any move fails, every file already
+ * moved is put back, so the output directory holds either the whole previous report or the whole new one.
+ */
+function replaceAll(outDir: string, tmp: string, names: readonly string[]): void {
+  for (const name of names) {
+    const target = path.join(outDir, name);
+    if (existsSync(target) && !statSync(target).isFile()) throw new Error(`cannot replace ${target}: it exists and is not a file`);
+  }
+  const aside = path.join(tmp, '.previous');
+  const setAside = new Set<string>();
+  const placed = new Set<string>();
+  try {
+    for (const name of names) {
+      const target = path.join(outDir, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      if (existsSync(target)) {
+        mkdirSync(path.dirname(path.join(aside, name)), { recursive: true });
+        renameSync(target, path.join(aside, name));
+        setAside.add(name);
+      }
+      renameSync(path.join(tmp, name), target);
+      placed.add(name);
+    }
+  } catch (e) {
+    for (const name of names) {
+      const target = path.join(outDir, name);
+      if (placed.has(name)) rmSync(target, { force: true });
+      if (setAside.has(name)) renameSync(path.join(aside, name), target);
+    }
+    throw e;
+  }
+}
+
+/** Generates every report file from `runDir` into `outDir`, all files replaced together or none. */
 export async function generateReport(options: GenerateOptions): Promise<Report> {
   const { report, timings } = reportFor(options.root, options.runDir);
   mkdirSync(options.outDir, { recursive: true });
@@ -68,10 +104,8 @@ export async function generateReport(options: GenerateOptions): Promise<Report> 
     for (const p of plots) files.set(plotFiles.get(p.id)!, p.svg);
     for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
 
-    // Every file is written: now replace the previous ones. Stale plots (of a plot no longer drawn) go.
+    replaceAll(options.outDir, tmp, [...files.keys()]);
     const plotsDir = path.join(options.outDir, 'plots');
-    mkdirSync(plotsDir, { recursive: true });
-    for (const name of files.keys()) renameSync(path.join(tmp, name), path.join(options.outDir, name));
     const fresh = new Set(plots.map((p) => `${p.id}.svg`));
     for (const old of readdirSync(plotsDir)) if (!fresh.has(old)) rmSync(path.join(plotsDir, old), { force: true });
   } finally {

@@ -95,6 +95,19 @@ describe('report files', () => {
     expect(readFileSync(path.join(a, 'REPORT.md'), 'utf8')).toContain('{"claim":"softmax-hardmax/l1","args":{"z":["1","0"],"lambda":"2"}}');
   });
 
+  it('are replaced all together or not at all (a failure midway puts back what moved)', async () => {
+    const out = path.join(dir, 'midway');
+    mkdirSync(out);
+    for (const f of ['REPORT.md', 'report.json', 'report.schema.json', 'dependencies.svg', 'report.html', 'timings.json']) writeFileSync(path.join(out, f), `previous ${f}\n`);
+    // plots/ a file: the files before it in the order are moved in, then the plots fail.
+    writeFileSync(path.join(out, 'plots'), 'not a directory\n');
+    await expect(generateReport({ root: REPO_ROOT, runDir, outDir: out })).rejects.toThrow();
+    for (const f of ['REPORT.md', 'report.json', 'report.schema.json', 'dependencies.svg', 'report.html', 'timings.json']) {
+      expect(readFileSync(path.join(out, f), 'utf8'), f).toBe(`previous ${f}\n`);
+    }
+    expect(readdirSync(out).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+  });
+
   it('leave the previous report intact when generation fails', async () => {
     const out = path.join(dir, 'broken');
     mkdirSync(out);
