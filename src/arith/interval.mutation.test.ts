@@ -218,6 +218,18 @@ describe('transcendental functions', () => {
     expect(tiny.hi.lt('1e-400000000000000')).toBe(true);
     expect(() => A.exp(A.point('-1e17'))).toThrow(ExponentRangeError);
     expect(() => A.exp(A.point('1e17'))).toThrow(ExponentRangeError);
+    let refused: unknown;
+    try {
+      A.exp(A.point('1e17'));
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(ArithmeticDomainError);
+    expect((refused as ExponentRangeError).name).toBe('ExponentRangeError');
+    expect((refused as ExponentRangeError).operation).toBe('exp');
+    expect((refused as ExponentRangeError).message).toBe(
+      'e^x for x in [100000000000000000, 100000000000000000] lies outside the decimal exponent range (magnitudes 1e-9e15 to 1e9e15)',
+    );
     expect(A.exp(A.between('-Infinity', 0)).lo.isZero()).toBe(true);
   });
 
