@@ -73,6 +73,10 @@ import { describe, expect, it } from 'vitest';
 import { ${name}, square } from '../proof/${id}.ts';
 import { runCampaign, summarise } from '../src/verify/campaign.ts';
 import { decimalBetween } from '../src/verify/generators.ts';
+import { withPlantedBound } from '../src/verify/planted.ts';
+
+// Raw JSON arguments, as \`uat check\` receives them: exact decimal strings.
+const unitInterval = fc.record({ x: decimalBetween('0', '1', 6) });
 
 describe('${id}', () => {
   it('square holds for x in [0, 1]', () => {
@@ -81,12 +85,26 @@ describe('${id}', () => {
       claim: square.id,
       kind: 'claim',
       definition: square,
-      // Raw JSON arguments, as \`uat check\` receives them: exact decimal strings.
-      arbitrary: fc.record({ x: decimalBetween('0', '1', 6) }),
+      arbitrary: unitInterval,
       domain: 'x ∈ [0, 1], 6 decimal places',
       defaultRuns: 200,
     });
     expect(['certified', 'holds on samples'], summarise(outcome)).toContain(outcome.status);
+  });
+
+  // A planted false bound (x² ≤ x/2) must be refuted: the evidence that this test can fail.
+  it('a bound half as large is refuted', () => {
+    const planted = withPlantedBound(square, 'square-halved', (_args, A, original) => A.div(original.bound, A.point(2)));
+    const outcome = runCampaign({
+      lemma: ${name}.id,
+      claim: planted.id,
+      kind: 'planted',
+      definition: planted,
+      arbitrary: unitInterval,
+      domain: 'x ∈ [0, 1], 6 decimal places',
+      defaultRuns: 200,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
   });
 });
 `;
