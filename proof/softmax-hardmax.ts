@@ -14,9 +14,9 @@
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
 import { ballOfSmallDecimal, isBelowOne, isPositiveSmall, onCommonScale, readSmallDecimal } from '../src/arith/double-double-input.ts';
-import { DDBall, divBall, lnBall, mulBall, mulByDouble, scaleByPowerOfTwo } from '../src/arith/double-double.ts';
+import { addBall, DDBall, divBall, isCertifiedNegative, isCertifiedPositive, lnBall, mulBall, mulByDouble, negBall, scaleByPowerOfTwo, subBall } from '../src/arith/double-double.ts';
 import { hasTie, maximiserOf, slackBelowMarginTerm, softmaxTail, type SoftmaxTail } from '../src/math/softmax.ts';
-import { nonNegativeDifferences, readScoresFast, slackBelowPerTerm, softmaxTailBalls, tailMarginBall } from '../src/math/softmax-fast.ts';
+import { nonNegativeDifferences, readScoresFast, readValuesFast, slackBelowPerTerm, softmaxTailBalls, tailMarginBall, weightedSum } from '../src/math/softmax-fast.ts';
 import { defineClaim, defineFinding, defineLemma, type FastEvaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { readDecimal, readDecimalArray, readDecimalMatrix, required } from '../src/verdict/args.ts';
 
@@ -145,6 +145,14 @@ export const l1 = defineClaim<ScoresAtTemperature>({
   },
 });
 
+/** The ball of the larger of two numbers when the balls prove which one it is; undefined otherwise. */
+function largerOf(a: DDBall, b: DDBall): DDBall | undefined {
+  const d = subBall(new DDBall(), a, b);
+  if (isCertifiedPositive(d)) return a;
+  if (isCertifiedNegative(d)) return b;
+  return undefined;
+}
+
 interface AttentionArgs extends ScoresAtTemperature {
   readonly v: Decimal[][];
 }
@@ -186,6 +194,36 @@ export const attention = defineClaim<AttentionArgs>({
       bound: A.mul(tailBound, spread),
       margin: marginPerColumn.reduce((m, x) => A.min(m, x)),
     };
+  },
+  fast(raw): FastEvaluation | undefined {
+    const scores = readScoresFast(raw.z, 2, MAX_SCORES);
+    const lambda = readSmallDecimal(raw.lambda);
+    if (scores === undefined || scores.tie || lambda === undefined || !isPositiveSmall(lambda)) return undefined;
+    const values = readValuesFast(raw.v, scores.n, scores.iStar, MAX_VALUE_COLUMNS);
+    const lam = ballOfSmallDecimal(lambda);
+    if (values === undefined || lam === undefined) return undefined;
+    const t = softmaxTailBalls(scores, lam);
+    const perTerm = t.weights[scores.runnerUp]!;
+    const tailBound = mulByDouble(new DDBall(), perTerm, scores.n - 1);
+    const base = mulBall(new DDBall(), values.spread, tailMarginBall(t, slackBelowPerTerm(t, perTerm), tailBound)); // M·(B − S/(1+S))
+    let lhs: DDBall | undefined;
+    let margin: DDBall | undefined;
+    for (let c = 0; c < values.columns; c++) {
+      const column = (rows: readonly (readonly DDBall[])[]): DDBall[] => rows.map((row) => row[c]!);
+      const mixed = weightedSum(t, column(values.deltas)); // Σ_{j≠i*} w_j δ_jc
+      // |mixed|, and min(Σ w_j(M − δ_jc), Σ w_j(M + δ_jc)): the smaller sum is the one on mixed's side
+      const positive = isCertifiedPositive(mixed);
+      if (!positive && !isCertifiedNegative(mixed)) return undefined;
+      const lhsColumn = divBall(new DDBall(), positive ? mixed : negBall(new DDBall(), mixed), t.normaliser);
+      const nearer = weightedSum(t, column(positive ? values.belowSpread : values.aboveSpread));
+      const marginColumn = addBall(new DDBall(), base, divBall(nearer, nearer, t.normaliser));
+      lhs = lhs === undefined ? lhsColumn : largerOf(lhs, lhsColumn);
+      const larger = margin === undefined ? marginColumn : largerOf(margin, marginColumn);
+      margin = margin === undefined ? marginColumn : larger === undefined ? undefined : larger === margin ? marginColumn : margin;
+      if (lhs === undefined || margin === undefined) return undefined;
+    }
+    if (lhs === undefined || margin === undefined) return undefined;
+    return { lhs, bound: mulBall(new DDBall(), tailBound, values.spread), margin };
   },
 });
 

@@ -122,3 +122,76 @@ export function tailMarginBall(t: SoftmaxTailBalls, slack: DDBall, bound: DDBall
   addBall(out, out, slack);
   return divBall(out, out, t.normaliser);
 }
+
+/** Values `v` (n rows of m columns) read for the fast path, relative to the maximiser's row. */
+export interface FastValues {
+  readonly columns: number;
+  /** Balls around `δ_jc = v_jc − v_{i*c}`, exact. */
+  readonly deltas: readonly (readonly DDBall[])[];
+  /** Balls around `M − δ_jc` and `M + δ_jc` (both ≥ 0), exact. */
+  readonly belowSpread: readonly (readonly DDBall[])[];
+  readonly aboveSpread: readonly (readonly DDBall[])[];
+  /** Ball around `M = max_{j,c} |δ_jc|`, exact and > 0. */
+  readonly spread: DDBall;
+}
+
+/**
+ * Reads `n` rows of `1 … maxColumns` simple decimals onto one exact integer scale, or undefined (also
+ * when every row equals the maximiser's, `M = 0`: the decimal path handles that exact case).
+ */
+export function readValuesFast(value: unknown, n: number, iStar: number, maxColumns: number): FastValues | undefined {
+  if (!Array.isArray(value) || value.length !== n) return undefined;
+  const columns = Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
+  if (columns < 1 || columns > maxColumns) return undefined;
+  const read: SmallDecimal[] = [];
+  for (const row of value) {
+    if (!Array.isArray(row) || row.length !== columns) return undefined;
+    for (const x of row) {
+      const d = readSmallDecimal(x);
+      if (d === undefined) return undefined;
+      read.push(d);
+    }
+  }
+  const common = onCommonScale(read);
+  if (common === undefined) return undefined;
+  const { scaled, exponent } = common;
+  const delta = (j: number, c: number): number => scaled[j * columns + c]! - scaled[iStar * columns + c]!;
+  let spread = 0;
+  for (let j = 0; j < n; j++) for (let c = 0; c < columns; c++) spread = Math.max(spread, Math.abs(delta(j, c)));
+  if (spread === 0 || !(2 * spread < 2 ** 53)) return undefined; // then every δ and M ± δ below is an exact integer
+  const ball = (k: number): DDBall | undefined => ballOfScaledInteger(new DDBall(), k, exponent);
+  const deltas: DDBall[][] = [];
+  const belowSpread: DDBall[][] = [];
+  const aboveSpread: DDBall[][] = [];
+  for (let j = 0; j < n; j++) {
+    const d: DDBall[] = [];
+    const below: DDBall[] = [];
+    const above: DDBall[] = [];
+    for (let c = 0; c < columns; c++) {
+      const x = ball(delta(j, c));
+      const b = ball(spread - delta(j, c));
+      const a = ball(spread + delta(j, c));
+      if (x === undefined || b === undefined || a === undefined) return undefined;
+      d.push(x);
+      below.push(b);
+      above.push(a);
+    }
+    deltas.push(d);
+    belowSpread.push(below);
+    aboveSpread.push(above);
+  }
+  const m = ball(spread);
+  if (m === undefined) return undefined;
+  return { columns, deltas, belowSpread, aboveSpread, spread: m };
+}
+
+/** `Σ_{j≠i*} w_j·x_j` as a ball. */
+export function weightedSum(t: SoftmaxTailBalls, xs: readonly DDBall[]): DDBall {
+  const total = new DDBall(0);
+  const term = new DDBall();
+  for (let j = 0; j < t.weights.length; j++) {
+    if (j === t.iStar) continue;
+    addBall(total, total, mulBall(term, t.weights[j]!, xs[j]!));
+  }
+  return total;
+}

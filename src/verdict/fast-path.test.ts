@@ -191,6 +191,23 @@ describe('the fast path and the decimal path agree', () => {
     expect(counts['double-double']).toBeGreaterThan(250); // the fast path decides almost all of them
   });
 
+  it('on random and tight probes of attention', () => {
+    const value = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((m) => new ExactDecimal(m).div(1e6).toString());
+    const probe = fc.tuple(scores, positive(50), fc.integer({ min: 1, max: 3 }), fc.boolean()).chain(([z, lambda, m, tight]) =>
+      tight
+        ? fc.tuple(fc.array(value, { minLength: m, maxLength: m }), value).map(([vStar, spread]) => {
+            // v_j = v* + M·e₀ for j ≠ i*: the tight choice
+            const iStar = z.reduce((best, x, j) => (new ExactDecimal(x).gt(z[best]!) ? j : best), 0);
+            const row = (j: number): string[] => vStar.map((x, c) => (j !== iStar && c === 0 ? new ExactDecimal(x).plus(spread).toString() : x));
+            return { z, lambda, v: z.map((_, j) => row(j)) };
+          })
+        : fc.array(fc.array(value, { minLength: m, maxLength: m }), { minLength: z.length, maxLength: z.length }).map((v) => ({ z, lambda, v })),
+    );
+    let fastCount = 0;
+    fc.assert(fc.property(probe, (raw) => void (fastCount += agreeOn(attention as ClaimDefinition<unknown>, raw) === 'double-double' ? 1 : 0)), { numRuns: 60 });
+    expect(fastCount).toBeGreaterThan(30);
+  });
+
   it('on near-tight probes (the tight family up to λΔ = 330) and at other digit counts', () => {
     fc.assert(fc.property(tightFamily, (raw) => void agreeOn(linf as ClaimDefinition<unknown>, raw)), { numRuns: 60 });
     fc.assert(fc.property(tightFamily, fc.integer({ min: 1, max: 26 }), (raw, digits) => void agreeOn(l1 as ClaimDefinition<unknown>, raw, digits)), { numRuns: 40 });
