@@ -265,8 +265,9 @@ export function divBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
  */
 export function clampNonNegative(out: DDBall, a: DDBall): DDBall {
   if (isCertifiedPositive(a)) return copyBall(out, a);
-  const top = a.hi + a.lo + a.rad;
-  const upper = top > 0 ? roundedUp(top) : UP_ABSOLUTE;
+  // upper end hi + lo + rad ≤ RN(hi + rad)·(1 + u) + |lo| (or ≤ |lo| when RN(hi + rad) ≤ 0)
+  const s = a.hi + a.rad;
+  const upper = roundedUp(Math.max(s, 0) + 2 * Math.abs(a.lo));
   out.hi = upper / 2;
   out.lo = 0;
   out.rad = upper / 2;
