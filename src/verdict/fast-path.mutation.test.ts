@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, decideParsed, FAST_PATH_MAX_DIGITS } from './decide.ts';
+import { DOUBLE_DOUBLE_DIGITS } from '../arith/double-double.ts';
 
 const claim = (c: unknown): ClaimDefinition<unknown> => c as ClaimDefinition<unknown>;
 
@@ -52,13 +53,19 @@ describe('fast path', () => {
     expect(fast.verdict).toBe(slow.verdict);
     expect(fast.lhs).toBe(slow.lhs);
     expect(fast.bound).toBe(slow.bound);
-    expect(Number(fast.ratio)).toBeCloseTo(Number(slow.ratio), 7);
+    expect(fast.ratio).toBe(slow.ratio);
   });
 
   it.each(DECIMAL.map(([c, raw]) => [c.id, JSON.stringify(raw), c, raw] as const))('%s %s: left to the decimal path', (_id, _text, c, raw) => {
     const v = decide(c, raw);
     expect(v.arithmetic).toBeUndefined();
     expect(['inapplicable', 'error']).toContain(v.verdict);
+  });
+
+  it(`is taken only when the precision cap allows ${DOUBLE_DOUBLE_DIGITS} digits`, () => {
+    const raw = { z: ['0.25', '1', '-0.5'], lambda: '3' };
+    expect(decide(claim(linf), raw, { maxPrecision: DOUBLE_DOUBLE_DIGITS }).arithmetic).toBe('double-double');
+    expect(decide(claim(linf), raw, { maxPrecision: DOUBLE_DOUBLE_DIGITS - 1 }).arithmetic).toBeUndefined();
   });
 
   it(`is taken up to ${FAST_PATH_MAX_DIGITS} digits and not beyond`, () => {
