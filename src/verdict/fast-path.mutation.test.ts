@@ -8,8 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
-import { decide, decideParsed, FAST_PATH_MAX_DIGITS } from './decide.ts';
-import { DOUBLE_DOUBLE_DIGITS } from '../arith/double-double.ts';
+import { decide, decideParsed, DOUBLE_DOUBLE_DIGITS, FAST_PATH_MAX_DIGITS } from './decide.ts';
 
 const claim = (c: unknown): ClaimDefinition<unknown> => c as ClaimDefinition<unknown>;
 
