@@ -18,6 +18,8 @@ import { precisionContext, type PrecisionContext, ExactDecimal } from './context
 
 /** Outward widening, in units in the last place, of every transcendental result. */
 export const TRANSCENDENTAL_ULPS = 2;
+/** The smallest positive decimal in the contexts' exponent range (`minE = −9·10^15`). */
+export const SMALLEST_POSITIVE = '1e-9000000000000000';
 /** Digits of π stored in decimal.js, which bound its trigonometric argument reduction. */
 const TRIG_PI_DIGITS = 1025;
 /** Digits kept in reserve when deciding whether decimal.js can reduce a trigonometric argument. */
@@ -66,12 +68,12 @@ export class ArithmeticDomainError extends Error {
   }
 }
 
-/** Thrown when `e^a` lies outside decimal.js's exponent range (|log10| up to 9·10^15). */
+/** Thrown when `e^a` overflows decimal.js's exponent range (magnitudes above 1e9e15). */
 export class ExponentRangeError extends ArithmeticDomainError {
   constructor(operand: Interval) {
     super('exp', operand);
     this.name = 'ExponentRangeError';
-    this.message = `e^x for x in ${operand.toString()} lies outside the decimal exponent range (magnitudes 1e-9e15 to 1e9e15)`;
+    this.message = `e^x for x in ${operand.toString()} overflows the decimal exponent range (magnitudes up to 1e9e15)`;
   }
 }
 
@@ -237,10 +239,12 @@ export class Arith {
   /** `e^a` (monotone increasing). */
   exp(a: Interval): Interval {
     const lo = this.down.exp(a.lo);
-    const hi = this.up.exp(a.hi);
-    // Outside decimal.js's exponent range exp underflows to 0 or overflows to ∞: the enclosure would
-    // still hold but the values could not be reported, so the probe is refused instead.
-    if ((hi.isZero() && a.hi.isFinite()) || (!lo.isFinite() && a.lo.isFinite())) throw new ExponentRangeError(a);
+    let hi = this.up.exp(a.hi);
+    // Below decimal.js's exponent range exp underflows to 0: the smallest positive decimal is still a
+    // valid upper end (such terms are negligible beside any representable one). Above it, exp
+    // overflows to ∞ and no finite enclosure can be given, so the probe is refused.
+    if (hi.isZero() && a.hi.isFinite()) hi = new this.up(SMALLEST_POSITIVE);
+    if (!lo.isFinite() && a.lo.isFinite()) throw new ExponentRangeError(a);
     const w = this.widen(new Interval(lo, hi));
     return w.lo.lt(0) ? new Interval(new this.down(0), w.hi) : w;
   }

@@ -84,7 +84,9 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
     const verdict = last?.decided ?? decided;
     last = { evaluation, decided: verdict, precision: last?.decided !== undefined ? last.precision : precision };
     const digitsKnown = isKnownTo(evaluation.lhs, digits) && isKnownTo(evaluation.bound, digits);
-    if ((verdict !== undefined && digitsKnown) || precision >= maxPrecision) break;
+    // A side that underflowed below the exponent range gains nothing from more digits.
+    const digitsUnreachable = isBelowExponentRange(evaluation.lhs) || isBelowExponentRange(evaluation.bound);
+    if ((verdict !== undefined && (digitsKnown || digitsUnreachable)) || precision >= maxPrecision) break;
     precision = Math.min(precision * 2, maxPrecision);
   }
   const { evaluation } = last;
@@ -94,6 +96,20 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
     precision: last.precision,
     ...ratioOf(evaluation),
   };
+  const underflowed = [
+    ...(isBelowExponentRange(evaluation.lhs) ? ['lhs'] : []),
+    ...(isBelowExponentRange(evaluation.bound) ? ['bound'] : []),
+  ];
+  if (last.decided !== undefined && underflowed.length > 0) {
+    // The verdict is proved; the value is not representable, so its upper end is shown and said so.
+    return {
+      verdict: last.decided,
+      ...values,
+      ...(underflowed.includes('lhs') ? { lhs: evaluation.lhs.hi.toString() } : {}),
+      ...(underflowed.includes('bound') ? { bound: evaluation.bound.hi.toString() } : {}),
+      reason: `${underflowed.join(' and ')} below the decimal exponent range: the value shown is an upper bound, not ${digits} significant digits`,
+    };
+  }
   if (last.decided === undefined) {
     return {
       verdict: 'inconclusive',
@@ -142,6 +158,12 @@ function signOf(margin: Interval): 'holds' | 'violated' | undefined {
   if (margin.hi.lt(0)) return 'violated';
   return undefined;
 }
+
+/** True when the enclosure is `[0, u]` with `u` at the bottom of the exponent range (an underflow). */
+function isBelowExponentRange(x: Interval): boolean {
+  return x.lo.isZero() && x.hi.gt(0) && x.hi.lte(UNDERFLOW_CEILING);
+}
+const UNDERFLOW_CEILING = '1e-8999999999999000';
 
 /** True when both ends of the enclosure round to the same `digits`-digit decimal. */
 export function isKnownTo(x: Interval, digits: number): boolean {
