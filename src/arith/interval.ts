@@ -156,22 +156,7 @@ export class Arith {
     if (a.lo.gte(0) && b.lo.gte(0)) {
       return new Interval(this.down.mul(a.lo, b.lo), this.up.mul(a.hi, b.hi));
     }
-    const { down, up } = this;
-    const ends: Array<[Decimal, Decimal]> = [
-      [a.lo, b.lo],
-      [a.lo, b.hi],
-      [a.hi, b.lo],
-      [a.hi, b.hi],
-    ];
-    let lo = down.mul(ends[0]![0], ends[0]![1]);
-    let hi = up.mul(ends[0]![0], ends[0]![1]);
-    for (const [x, y] of ends.slice(1)) {
-      const l = down.mul(x, y);
-      const h = up.mul(x, y);
-      if (l.lt(lo)) lo = l;
-      if (h.gt(hi)) hi = h;
-    }
-    return new Interval(zeroNaN(lo), zeroNaN(hi));
+    return this.cornerHull(a, b, 'mul');
   }
 
   /** `a / b`; when `b` contains 0 the enclosure is the whole line. */
@@ -179,22 +164,25 @@ export class Arith {
     if (b.lo.lte(0) && b.hi.gte(0)) {
       return new Interval(new this.down(-Infinity), new this.up(Infinity));
     }
-    const { down, up } = this;
-    const ends: Array<[Decimal, Decimal]> = [
-      [a.lo, b.lo],
-      [a.lo, b.hi],
-      [a.hi, b.lo],
-      [a.hi, b.hi],
-    ];
-    let lo = down.div(ends[0]![0], ends[0]![1]);
-    let hi = up.div(ends[0]![0], ends[0]![1]);
-    for (const [x, y] of ends.slice(1)) {
-      const l = down.div(x, y);
-      const h = up.div(x, y);
-      if (l.lt(lo)) lo = l;
-      if (h.gt(hi)) hi = h;
+    return this.cornerHull(a, b, 'div');
+  }
+
+  /**
+   * The hull of `x ∘ y` over the four corners `x ∈ {a.lo, a.hi}`, `y ∈ {b.lo, b.hi}`, lower ends rounded
+   * down and upper ends up: the exact range of `∘` on the box for `×`, and for `÷` when `0 ∉ b`.
+   */
+  private cornerHull(a: Interval, b: Interval, op: 'mul' | 'div'): Interval {
+    let lo: Decimal | undefined;
+    let hi: Decimal | undefined;
+    for (const x of [a.lo, a.hi]) {
+      for (const y of [b.lo, b.hi]) {
+        const l = this.down[op](x, y);
+        const h = this.up[op](x, y);
+        if (lo === undefined || l.lt(lo)) lo = l;
+        if (hi === undefined || h.gt(hi)) hi = h;
+      }
     }
-    return new Interval(lo, hi);
+    return new Interval(zeroNaN(lo!), zeroNaN(hi!));
   }
 
   /** `a · k` for an exact scalar `k`. */
@@ -377,9 +365,9 @@ export class Arith {
 }
 
 function zeroNaN(x: Decimal): Decimal {
-  // 0 × ∞ yields NaN in decimal.js; in an enclosure product it can only arise from an unbounded
-  // operand, where the whole line is the honest answer. Callers never pass ∞ to mul in practice.
-  if (x.isNaN()) throw new RangeError('Arith.mul: 0 × ∞ in an interval product');
+  // 0 × ∞ (or ∞ ÷ ∞) yields NaN in decimal.js; it can only arise from an unbounded operand, which
+  // callers never pass to mul or div in practice: refuse it rather than return a NaN end.
+  if (x.isNaN()) throw new RangeError('Arith: 0 × ∞ or ∞ ÷ ∞ in an interval product or quotient');
   return x;
 }
 
