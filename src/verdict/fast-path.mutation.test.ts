@@ -6,7 +6,7 @@
  * fast hooks of `proof/softmax-hardmax.ts` and of `decideFast` in `decide.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
+import { attention, l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, decideParsed, DOUBLE_DOUBLE_DIGITS, FAST_PATH_MAX_DIGITS } from './decide.ts';
 
@@ -18,6 +18,10 @@ const FAST: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
   [claim(linf), { z: ['1', '0'], lambda: '0.01' }],
   [claim(linf), { z: ['0', '-1', '-1'], lambda: '40' }],
   [claim(l1), { z: ['0.3', '1', '-0.5', '0.9'], lambda: '4' }],
+  [claim(attention), { z: ['0.3', '1', '-0.5'], lambda: '2', v: [['1', '-2', '0'], ['0', '1', '0.5'], ['3', '0.5', '-4']] }],
+  [claim(attention), { z: ['1', '0.3', '-0.5'], lambda: '2', v: [['0', '0'], ['3', '1'], ['1', '0']] }],
+  [claim(attention), { z: ['1', '0.3', '-0.5'], lambda: '2', v: [['0', '1'], ['-1', '2'], ['2', '-3']] }],
+  [claim(attention), { z: ['2', '0', '1'], lambda: '5', v: [['1'], ['4'], ['-2']] }],
   [claim(temperature), { z: ['0', '-0.5', '-2'], epsilon: '0.1' }],
   [claim(temperature), { z: ['2', '1', '0', '1.5'], epsilon: '0.001' }],
   [claim(monotone), { z: ['0', '-0.5', '-2'], lambda1: '1', lambda2: '2' }],
@@ -41,6 +45,10 @@ const DECIMAL: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
   [claim(monotone), { z: ['0', '-1'], lambda1: '1' }],
   [claim(monotone), { z: ['0', '-1'], lambda2: '1' }],
   [claim(monotone), { lambda1: '1', lambda2: '2' }],
+  [claim(attention), { z: ['1', '1'], lambda: '2', v: [['1'], ['2']] }], // tie
+  [claim(attention), { z: ['1', '0'], lambda: '0', v: [['1'], ['2']] }],
+  [claim(attention), { z: ['1', '0'], lambda: '2', v: [['1'], ['2', '3']] }], // ragged
+  [claim(attention), { z: ['1', '0'], lambda: '2' }],
 ];
 
 describe('fast path', () => {
