@@ -2,8 +2,9 @@
  * Evidence for lemma piecewise-constant: every claim probed over m = 1…4 with points on and near cell
  * faces and corners (and on the closed face b), for every library family and for user expressions;
  * the worst ratio lhs/bound of each claim is recorded and, where the bound is tight, shown to reach 1;
- * a planted weaker bound of each claim with a non-zero bound is refuted, and so is a falsely declared
- * modulus; both findings (the quantiser near the grid, the measure of its transition zones) are shown.
+ * a planted weaker bound of each claim with a non-zero bound is refuted, and so are relu-step with a
+ * halved distance hypothesis and a falsely declared modulus; both findings (the quantiser near the grid,
+ * the measure of its transition zones) are shown.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -168,6 +169,25 @@ describe('piecewise-constant', () => {
     expect(outcome.status, summarise(outcome)).toBe('holds on samples');
     expect(outcome.counts.holds, summarise(outcome)).toBeGreaterThan(outcome.probes / 2);
     expect(outcome.counts.inapplicable, summarise(outcome)).toBeGreaterThan(0); // the hypothesis is exercised (at least by the example)
+  });
+
+  it('relu-step claimed already at distance ≥ η/2 from the interior grid points is refuted', () => {
+    // Same left side max_i |q(x_i) − x_{k(x_i)}| (the quantiser with ramp width η) and bound 0; the
+    // hypothesis is checked with η/2, so the second half of each transition zone is admitted.
+    const halfRamp: typeof reluStep = {
+      ...withPlantedBound(reluStep, 'relu-step-half-ramp', (_p, _A, o) => o.bound),
+      hypotheses: (p) => reluStep.hypotheses({ ...p, eta: p.eta.div(Rational.of(2)) }),
+    };
+    const outcome = run({
+      claim: halfRamp.id,
+      kind: 'planted',
+      definition: halfRamp,
+      arbitrary: quantiserProbe(),
+      domain: 'm ∈ [1, 4]; N ≤ 30; the hypothesis with η/2: points in the second half of a transition zone admitted',
+      defaultRuns: 100,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
   });
 
   it('quantised-centre: f read at q(x) + δ/2 stays within ω(δ/2) for η ≤ δ, zones included, and is tight', () => {

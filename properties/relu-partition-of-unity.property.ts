@@ -2,7 +2,8 @@
  * Evidence for lemma relu-partition-of-unity: every claim probed over random grids (tiny and huge h,
  * N from 1 to 10^4), points at and near knots and midpoints, and every one-variable family of the
  * target library plus user expressions; both findings shown with certified counterexamples; a planted
- * weakened bound refuted for each claim with a non-zero bound; false declared moduli refuted.
+ * false version of every claim refuted (a weakened bound for the claims with a non-zero bound, a wrong
+ * statement of the same shape for the exact identities); false declared moduli refuted.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ import {
 } from '../proof/relu-partition-of-unity.ts';
 import { Rational } from '../src/arith/rational.ts';
 import type { ClaimDefinition } from '../src/registry/define.ts';
+import { closedFormHat, nodeOf, type Grid } from '../src/relu/hats.ts';
 import { modulusAt } from '../src/targets/modulus.ts';
 import { runCampaign, summarise, type CampaignKind, type RawArgs } from '../src/verify/campaign.ts';
 import { decimalBetween, exactDecimal } from '../src/verify/generators.ts';
@@ -256,6 +258,69 @@ describe('relu-partition-of-unity: planted false bounds are refuted', () => {
     );
     const o = campaign(planted.id, 'planted', planted as ClaimDefinition<unknown>, pairs, 'abs-shift at a, x, y in [a, b]', 40);
     expect(o.status, summarise(o)).toBe('shown necessary');
+  });
+});
+
+/** The hat of twice the width, `max(0, 1 − |x − x_k|/(2h))`: a wrong closed form for `φ_k`. */
+function wideHat(g: Grid, k: number, x: Rational): Rational {
+  return Rational.ONE.sub(x.sub(nodeOf(g, k)).abs().div(g.h.mul(Rational.of(2)))).relu();
+}
+
+/** A grid and a point of its first cell `[a, a + h)` (`u/1000` of a cell), where `φ_0 > 0`. */
+const firstCell = (g: RawGrid) => fc.integer({ min: 0, max: 999 }).map((u) => clamp(g, at(g, Rational.of(u, 1000))));
+
+describe('relu-partition-of-unity: planted false identities are refuted', () => {
+  // The exact identities have the bound 0 and an exact left side (0 at every probe). Each planted
+  // version states a wrong identity of the same shape: its bound is `lhs − gap`, with `gap ≥ 0` the
+  // exact distance between the true and the wrong right side, so `lhs ≤ bound` reads `gap ≤ 0`.
+
+  it('relu-form against the hat of width 2h, max(0, 1 − |x − x_k|/(2h))', () => {
+    const planted = withPlantedBound(reluForm, 'relu-form-double-width', (a, A, o) =>
+      A.sub(o.lhs, closedFormHat(a.grid, a.k, a.xr).sub(wideHat(a.grid, a.k, a.xr)).abs().toInterval(A)),
+    );
+    const o = campaign(planted.id, 'planted', planted as ClaimDefinition<unknown>, gridHat, `${GRID_DOMAIN}, x within 3 cells of x_k`, 60);
+    expect(o.status, summarise(o)).toBe('shown necessary');
+    expect(o.counterexample?.verdict.verdict).toBe('violated');
+  });
+
+  it('nonnegative strengthened to φ_k ≥ 1/4 (bound −1/4 on −φ_k)', () => {
+    const planted = withPlantedBound(nonnegative, 'nonnegative-at-least-quarter', (_a, A) => A.div(A.point(-1), A.point(4)));
+    const o = campaign(planted.id, 'planted', planted as ClaimDefinition<unknown>, gridHat, `${GRID_DOMAIN}, x within 3 cells of x_k`, 60);
+    expect(o.status, summarise(o)).toBe('shown necessary');
+    expect(o.counterexample?.verdict.verdict).toBe('violated');
+  });
+
+  it('support claimed already at |x − x_k| ≥ h/2', () => {
+    // Same left side |φ_k(x)| and bound 0; the hypothesis `far` is weakened from h to h/2.
+    const halfSupport: ClaimDefinition<Parameters<typeof support.evaluate>[0]> = {
+      ...withPlantedBound(support, 'support-half-width', (_a, _A, o) => o.bound),
+      hypotheses({ grid: g, k, xr }) {
+        const distance = xr.sub(nodeOf(g, k)).abs();
+        const half = g.h.div(Rational.of(2));
+        return half.lte(distance) ? undefined : { hypothesis: 'far', reason: `|x − x_k| = ${distance.toString()} is below h/2 = ${half.toString()}` };
+      },
+    };
+    const o = campaign(halfSupport.id, 'planted', halfSupport as ClaimDefinition<unknown>, gridHat, `${GRID_DOMAIN}, x within 3 cells of x_k, |x − x_k| ≥ h/2`, 60);
+    expect(o.status, summarise(o)).toBe('shown necessary');
+    expect(o.counterexample?.verdict.verdict).toBe('violated');
+  });
+
+  it('sum-to-one without the hat φ_0', () => {
+    const planted = withPlantedBound(sumToOne, 'sum-to-one-without-first-hat', (a, A, o) => A.sub(o.lhs, closedFormHat(a.grid, 0, a.xr).toInterval(A)));
+    const probe = grid.chain((g) => firstCell(g).map((x) => ({ ...g, x }) as RawArgs));
+    const o = campaign(planted.id, 'planted', planted as ClaimDefinition<unknown>, probe, `${GRID_DOMAIN}, x in the first cell`, 40);
+    expect(o.status, summarise(o)).toBe('shown necessary');
+    expect(o.counterexample?.verdict.verdict).toBe('violated');
+  });
+
+  it('tensor-sum-to-one without the corner term k = (0, …, 0)', () => {
+    const planted = withPlantedBound(tensorSumToOne, 'tensor-sum-to-one-without-corner', (a, A, o) =>
+      A.sub(o.lhs, a.xr.reduce((p, xi) => p.mul(closedFormHat(a.grid, 0, xi)), Rational.ONE).toInterval(A)),
+    );
+    const probe = grid.chain((g) => fc.array(firstCell(g), { minLength: 1, maxLength: 4 }).map((x) => ({ ...g, x }) as RawArgs));
+    const o = campaign(planted.id, 'planted', planted as ClaimDefinition<unknown>, probe, `${GRID_DOMAIN}, d ∈ [1, 4], every x_i in the first cell`, 40);
+    expect(o.status, summarise(o)).toBe('shown necessary');
+    expect(o.counterexample?.verdict.verdict).toBe('violated');
   });
 });
 

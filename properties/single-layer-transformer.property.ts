@@ -1,8 +1,9 @@
 /**
  * Evidence for theorem single-layer-transformer: constructed networks checked from their weights on
  * random inputs, for the issue's example target (with a box-wise proof over the whole cube), for
- * random library targets and for random expression targets, token counts and ε; the ledger and the routing bound probed; a planted
- * bound ε/100 refuted; the three hypotheses under audit (positional encoding, margin, λ after the
+ * random library targets and for random expression targets, token counts and ε; the ledger and the routing bound probed; planted
+ * false versions of every claim refuted (sup-error and uniform-error with ε/100, the ledger without its
+ * routing term, routing without the factor n − 1); the three hypotheses under audit (positional encoding, margin, λ after the
  * FFN) shown necessary with certified counterexamples.
  */
 import fc from 'fast-check';
@@ -151,6 +152,60 @@ describe('single-layer-transformer', () => {
       definition: planted,
       arbitrary: exampleProbe,
       domain: 'F(X)_i = x1·x2 + i/2, n = 2, bound ε/100',
+      defaultRuns: 30,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
+  }, 60_000);
+
+  it('uniform-error with the bound ε/100 is refuted', () => {
+    const planted = withPlantedBound(uniformError, 'uniform-error-over-100', (a, A) => A.div(A.point(a.epsilon), A.point(100)));
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: planted.id,
+      kind: 'planted',
+      definition: planted,
+      decideOptions: { maxPrecision: 40 },
+      arbitrary: fc.constantFrom(...uniformProbes),
+      domain: 'x1·x2 + i/2, max(x1, x2), sin(x1) + x2/2; n = 2, ε = 0.1, bound ε/100',
+      defaultRuns: 3,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
+  }, 120_000);
+
+  it('the ledger without its routing term (bound max_q ε_1,q) is refuted', () => {
+    const planted = withPlantedBound(ledger, 'ledger-without-routing', (a, A) => {
+      const c = cachedConstruction(a);
+      if (c instanceof Error) throw c; // excluded by the hypotheses
+      return A.point(c.ledger.ffnError);
+    });
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: planted.id,
+      kind: 'planted',
+      definition: planted,
+      arbitrary: libraryProbe(false),
+      domain: 'library targets, n ∈ {2, 3}, ε ∈ {0.2, 0.1, 0.05}, bound the FFN part of the ledger alone',
+      defaultRuns: 20,
+    });
+    expect(outcome.status, summarise(outcome)).toBe('shown necessary');
+    expect(outcome.counterexample?.verdict.verdict).toBe('violated');
+  }, 120_000);
+
+  it('routing without the factor n − 1 is refuted for n = 3', () => {
+    const planted = withPlantedBound(routing, 'routing-without-n-minus-1', (a, A, o) => A.div(o.bound, A.point(a.tokens - 1)));
+    const probe = fc
+      .record({ target: fc.constantFrom({ family: 'sin', k: '1' }, { family: 'coordinate-sum' }, { family: 'select-own' }), tokens: fc.constant(3), epsilon: fc.constant('0.1'), X: tokensX(3) })
+      .map((p): RawArgs => p);
+    const outcome = runCampaign({
+      lemma: singleLayerTransformer.id,
+      claim: planted.id,
+      kind: 'planted',
+      definition: planted,
+      decideOptions: DECIDE,
+      arbitrary: probe,
+      domain: 'sin(x1 + x2 + x3)-type, coordinate-sum and select-own targets, n = 3, ε = 0.1, X ∈ [0,1]^3, bound e^{−λ}·max|x_j − x_h|',
       defaultRuns: 30,
     });
     expect(outcome.status, summarise(outcome)).toBe('shown necessary');
