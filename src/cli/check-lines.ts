@@ -3,16 +3,19 @@
  * without spawning a process.
  *
  * An input line is a JSON object `{"claim": "<lemma>/<claim>", "args": {...}}`, read with every
- * numeric literal kept exact ({@link parseJsonLineExact}). The answer is
+ * numeric literal kept exact ({@link parseJsonLineExact}): a JSON number arrives as a {@link JsonNumber},
+ * so a reason echoes it as written (`[1,2]`). The claims receive numbers as the strings of their
+ * literal text ({@link numbersAsText}), the form their fast readers take. The answer is
  * `{"line", "claim", "verdict", "lhs", "bound"}` with `lhs` and `bound` as decimal strings correct to
  * the requested significant digits, plus `"reason"` when the verdict is `inapplicable`, `error` or
  * `inconclusive`. Nothing here throws for bad input: every malformed line is an `error` answer.
  */
 import type { RuntimeRegistry } from '../registry/runtime.ts';
+import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, type DecideOptions } from '../verdict/decide.ts';
-import { describeValue } from '../verdict/errors.ts';
+import { ArgumentError, describeValue } from '../verdict/errors.ts';
 import type { VerdictKind } from '../verdict/verdict.ts';
-import { parseJsonLineExact } from './json-exact.ts';
+import { JsonNumber, numbersAsText, parseJsonLineExact } from './json-exact.ts';
 
 /**
  * Longest input line accepted, in bytes (1 MiB, the newline excluded). A longer line is answered
@@ -48,10 +51,12 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   } catch (e) {
     return error(null, `bad JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (probe === null || typeof probe !== 'object' || Array.isArray(probe)) {
+  if (!isJsonObject(probe)) {
     return error(null, `a line must be a JSON object {"claim": "<lemma>/<claim>", "args": {...}}, got ${describeValue(probe)}`);
   }
-  const { claim, args } = probe as Record<string, unknown>;
+  const { args } = probe;
+  // a numeric claim is read as its text, so `7` is the unknown claim "7" (README, bad-input table)
+  const claim = probe.claim instanceof JsonNumber ? probe.claim.text : probe.claim;
   if (typeof claim !== 'string') {
     return error(null, `field claim must be a string such as "softmax-hardmax/linf", got ${describeValue(claim)}`);
   }
@@ -59,18 +64,38 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   if (registered === undefined) {
     return error(claim, `unknown claim ${describeValue(claim)}; \`uat check --list\` lists the claims`);
   }
-  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+  if (!isJsonObject(args)) {
     return error(claim, `field args must be a JSON object of named arguments, got ${describeValue(args)}`);
   }
-  const verdict = decide(registered.definition, args as Record<string, unknown>, options);
+  const verdict = decide(registered.definition, numbersAsText(args) as Record<string, unknown>, options);
+  const reason = verdict.verdict === 'error' && verdict.reason !== undefined ? echoingNumbers(registered.definition, args, verdict.reason) : verdict.reason;
   return {
     line,
     claim,
     verdict: verdict.verdict,
     ...(verdict.lhs !== undefined ? { lhs: verdict.lhs } : {}),
     ...(verdict.bound !== undefined ? { bound: verdict.bound } : {}),
-    ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+    ...(reason !== undefined ? { reason } : {}),
   };
+}
+
+/** True for a JSON object (not an array, not null, not a {@link JsonNumber}). */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof JsonNumber);
+}
+
+/**
+ * The `error` reason with the value it names echoed as written: the claim saw numbers as strings
+ * (`["1"]`), so when its arguments, read again with the {@link JsonNumber}s, fail with the very same
+ * {@link ArgumentError}, that error's message (`[1]`) is the reason. Any other reason stays as it is.
+ */
+function echoingNumbers(definition: ClaimDefinition<unknown>, args: Record<string, unknown>, reason: string): string {
+  try {
+    definition.parse(args);
+  } catch (e) {
+    if (e instanceof ArgumentError && new ArgumentError(e.argument, numbersAsText(e.value), e.problem).message === reason) return e.message;
+  }
+  return reason;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * Readers for claim arguments. Numbers arrive as decimal strings (read exactly) or as JSON numbers
- * (read from their shortest round-trip text, or exactly when the line was read with
- * `parseJsonLineExact`). Every reader throws {@link ArgumentError} naming the argument and value.
+ * Readers for claim arguments. Numbers arrive as decimal strings (read exactly), as JSON numbers read
+ * exactly by `parseJsonLineExact` ({@link JsonNumber}, read from their literal text) or as JS numbers
+ * (read from their shortest round-trip text). Every reader throws {@link ArgumentError} naming the
+ * argument and value.
  */
 import type { Decimal } from 'decimal.js';
+import { JsonNumber } from '../cli/json-exact.ts';
 import { ExactDecimal } from '../arith/context.ts';
 import { ArgumentError } from './errors.ts';
 
@@ -22,6 +24,8 @@ export function readDecimal(value: unknown, argument: string): Decimal {
     text = String(value);
   } else if (typeof value === 'string') {
     text = value.trim();
+  } else if (value instanceof JsonNumber) {
+    text = value.text;
   } else {
     throw new ArgumentError(argument, value, 'must be a decimal number (a string like "0.5" or a JSON number)');
   }
@@ -82,8 +86,9 @@ export function readDecimalMatrix(
   return rows;
 }
 
-/** Reads a non-empty string of at most `maxLength` characters. */
+/** Reads a non-empty string of at most `maxLength` characters (a JSON number gives its literal text). */
 export function readString(value: unknown, argument: string, maxLength: number): string {
+  if (value instanceof JsonNumber) return readString(value.text, argument, maxLength);
   if (typeof value !== 'string' || value.trim() === '') throw new ArgumentError(argument, value, 'must be a non-empty string');
   if (value.length > maxLength) throw new ArgumentError(argument, value, `must have at most ${maxLength} characters`);
   return value;
@@ -91,7 +96,7 @@ export function readString(value: unknown, argument: string, maxLength: number):
 
 /** Reads the `args` object of a probe. */
 export function readArgsObject(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof JsonNumber) {
     throw new ArgumentError('args', value, 'must be a JSON object of named arguments');
   }
   return value as Record<string, unknown>;
