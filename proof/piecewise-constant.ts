@@ -18,7 +18,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
 import { Rational } from '../src/arith/rational.ts';
-import { cellsForAccuracy, type GridForAccuracy } from '../src/piecewise/accuracy.ts';
+import { cellsForAccuracy, formatCells, type GridForAccuracy } from '../src/piecewise/accuracy.ts';
 import { approximationError, differenceBetween, type PointError } from '../src/piecewise/approximant.ts';
 import { axisGrid, halfWidth, type AxisGrid } from '../src/piecewise/grid.ts';
 import {
@@ -34,7 +34,7 @@ import {
   readTargetIn,
   type BoxArgs,
 } from '../src/piecewise/probe.ts';
-import { quantise, quantiserError, quantiserNetwork, transitionFraction } from '../src/piecewise/quantiser.ts';
+import { MAX_QUANTISER_BITS, quantise, quantiserBits, quantiserError, quantiserNetwork, transitionFraction } from '../src/piecewise/quantiser.ts';
 import type { ReluNetwork1D } from '../src/piecewise/relu-network.ts';
 import { defineClaim, defineFinding, defineLemma, type Evaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { modulusAt, modulusAtRational } from '../src/targets/modulus.ts';
@@ -162,9 +162,10 @@ export const gridForEpsilon = defineClaim<AccuracyProbe>({
     const target = readTargetIn(raw, x.length);
     const given = raw.N === undefined || raw.N === null ? undefined : readInteger(raw.N, 'N', 1, MAX_CELLS_PER_AXIS);
     if (!epsilon.gt(0)) return { a, b, epsilon, x, target, required: undefined, grid: undefined };
-    const needed = cellsForAccuracy(target.modulus, a, b, epsilon);
+    // past the given N (or the cap), N(ε) is only bounded below, never searched for
+    const needed = cellsForAccuracy(target.modulus, a, b, epsilon, BigInt(given ?? MAX_CELLS_PER_AXIS));
     if (given === undefined && needed.cells > BigInt(MAX_CELLS_PER_AXIS)) {
-      throw new ArgumentError('epsilon', raw.epsilon, `needs N(ε) = ${needed.cells.toString()} cells per axis, above the cap of ${MAX_CELLS_PER_AXIS}`);
+      throw new ArgumentError('epsilon', raw.epsilon, `needs N(ε) ${formatCells(needed)} cells per axis, above the cap of ${MAX_CELLS_PER_AXIS}`);
     }
     const cells = given ?? Number(needed.cells);
     return { a, b, epsilon, x, target, required: needed, grid: axisGrid(Rational.fromDecimal(a), Rational.fromDecimal(b), cells) };
@@ -172,7 +173,7 @@ export const gridForEpsilon = defineClaim<AccuracyProbe>({
   hypotheses(p) {
     if (p.grid === undefined || p.required === undefined) return { hypothesis: 'accuracy', reason: `epsilon = ${p.epsilon.toString()} is not > 0` };
     if (BigInt(p.grid.cells) < p.required.cells) {
-      return { hypothesis: 'grid', reason: `N = ${p.grid.cells} is below N(ε) = ${p.required.cells.toString()}` };
+      return { hypothesis: 'grid', reason: `N = ${p.grid.cells} is below N(ε) ${formatCells(p.required)}` };
     }
     return gridProbeFails({ box: { a: p.a, b: p.b, grid: p.grid }, x: p.x, target: p.target });
   },
@@ -181,6 +182,25 @@ export const gridForEpsilon = defineClaim<AccuracyProbe>({
     return errorAgainst(approximationError(target, grid!, exactPoint(x), A), { exact: eps, enclosure: eps.toInterval(A) }, A);
   },
 });
+
+/**
+ * The quantiser network of `box` with ramp width `eta`, after checking that its exact numbers (and those
+ * of evaluating it at the points `x`) stay within {@link MAX_QUANTISER_BITS}: a tiny `eta` or many-digit
+ * `a`, `b`, `x` at a large `N` is refused, naming `N`, instead of running the process out of memory.
+ */
+function checkedQuantiser(box: BoxArgs, eta: Rational, x: readonly Decimal[]): ReluNetwork1D {
+  const bitsOf = (r: Rational): number => (r.num < 0n ? -r.num : r.num).toString(16).length * 4 + r.den.toString(16).length * 4;
+  const pointBits = x.reduce((m, xi) => Math.max(m, bitsOf(Rational.fromDecimal(xi))), 0);
+  const bits = quantiserBits(box.grid, eta, pointBits);
+  if (bits > MAX_QUANTISER_BITS) {
+    throw new ArgumentError(
+      'N',
+      box.grid.cells,
+      `is too large for numbers of this size: the quantiser's 2(N − 1) units need about ${bits.toExponential(2)} bits, above the cap of ${MAX_QUANTISER_BITS} bits; use a smaller N or fewer digits in eta, a, b, x`,
+    );
+  }
+  return quantiserNetwork(box.grid, eta);
+}
 
 interface QuantiserProbe {
   readonly box: BoxArgs;
@@ -195,7 +215,7 @@ function readQuantiserProbe(raw: Record<string, unknown>): QuantiserProbe {
   if (!eta.gt(0)) throw new ArgumentError('eta', raw.eta, 'must be > 0 (the ramp width)');
   const x = readPoint(raw);
   const etaR = Rational.fromDecimal(eta);
-  return { box, eta: etaR, x, network: quantiserNetwork(box.grid, etaR) };
+  return { box, eta: etaR, x, network: checkedQuantiser(box, etaR, x) };
 }
 
 /** $\max_i |q(x_i) - x_{k(x_i)}|$, exactly. */
@@ -237,7 +257,7 @@ function readQuantisedProbe(raw: Record<string, unknown>): QuantisedProbe {
   if (!eta.gt(0)) throw new ArgumentError('eta', raw.eta, 'must be > 0 (the ramp width)');
   const x = readPoint(raw);
   const etaR = Rational.fromDecimal(eta);
-  return { box, x, eta: etaR, target: readTargetIn(raw, x.length), network: quantiserNetwork(box.grid, etaR) };
+  return { box, x, eta: etaR, target: readTargetIn(raw, x.length), network: checkedQuantiser(box, etaR, x) };
 }
 
 /** $|f(x) - f(q(x) + \delta/2)|$ against $\omega(\delta/2)$, $q$ coordinatewise. */
@@ -333,7 +353,7 @@ export const transitionZones = defineFinding<TransitionProbe>({
     const eta = readDecimal(required(raw, 'eta'), 'eta');
     if (!eta.gt(0)) throw new ArgumentError('eta', raw.eta, 'must be > 0 (the ramp width)');
     const dimension = raw.m === undefined || raw.m === null ? 1 : readInteger(raw.m, 'm', 1, MAX_DIMENSION);
-    return { box, network: quantiserNetwork(box.grid, Rational.fromDecimal(eta)), dimension };
+    return { box, network: checkedQuantiser(box, Rational.fromDecimal(eta), []), dimension };
   },
   hypotheses: () => undefined,
   evaluate({ box, network, dimension }, A) {

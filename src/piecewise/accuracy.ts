@@ -16,6 +16,34 @@ export interface GridForAccuracy {
   readonly cells: bigint;
   /** False when the enclosure of $N(\varepsilon)$'s argument still straddles an integer at the precision cap. */
   readonly minimal: boolean;
+  /**
+   * Set when a `limit` was asked for and $N(\varepsilon)$ is certainly above it (Hölder moduli only): then `cells`
+   * is `limit + 1`, a lower bound on $N(\varepsilon)$ rather than its value, and `estimate` is a certified lower
+   * bound on $N(\varepsilon)$ to print.
+   */
+  readonly above?: { readonly estimate: Decimal };
+}
+
+/** Digits shown in full by {@link formatCells}; longer integers are abbreviated. */
+const FULL_DIGITS = 20;
+
+/**
+ * $N(\varepsilon)$ for a message: in full up to {@link FULL_DIGITS} digits, otherwise as `≈ d.dddde+k` (the
+ * leading digits, truncated), so that a tiny ε never produces a reason of a hundred thousand characters.
+ */
+export function formatCells(grid: GridForAccuracy): string {
+  if (grid.above !== undefined) {
+    const e = grid.above.estimate;
+    return `≥ ${e.lt(10 ** FULL_DIGITS) ? e.floor().toFixed(0) : e.toExponential(4, 1 /* ROUND_DOWN */)}`;
+  }
+  const digits = grid.cells.toString();
+  return digits.length <= FULL_DIGITS ? `= ${digits}` : `≈ ${scientific(digits)}`;
+}
+
+/** A non-negative integer's decimal digits as `d.dddde+k` (truncated), or in full when short. */
+function scientific(digits: string): string {
+  if (digits.length <= FULL_DIGITS) return digits;
+  return `${digits[0]!}.${digits.slice(1, 5)}e+${digits.length - 1}`;
 }
 
 /** Precisions tried, in order, when taking the ceiling of a Hölder grid size from enclosures. */
@@ -33,7 +61,7 @@ const MAX_EXACT_EXPONENT = 200;
  * no enclosure separates from its neighbours), the next integer is returned with `minimal: false`: still
  * a valid grid, one cell more than needed.
  */
-export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsilon: Decimal): GridForAccuracy {
+export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsilon: Decimal, limit?: bigint): GridForAccuracy {
   if (!epsilon.gt(0)) throw new RangeError(`cellsForAccuracy: epsilon must be > 0, got ${epsilon.toString()}`);
   const halfSide = Rational.fromDecimal(b).sub(Rational.fromDecimal(a)).div(Rational.of(2));
   if (modulus.kind === 'lipschitz') {
@@ -46,6 +74,11 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     const ratio = A.div(A.point(modulus.C), A.point(epsilon));
     return A.mul(halfSide.toInterval(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
   };
+  if (limit !== undefined) {
+    // A huge N(ε) is never searched for: its first enclosure already shows it is beyond the limit.
+    const lo = enclosure(CEILING_PRECISIONS[0]).lo;
+    if (lo.gt(limit.toString())) return { cells: limit + 1n, minimal: false, above: { estimate: lo } };
+  }
   const alpha = Rational.fromDecimal(modulus.alpha); // α = Q/P, so 1/α = P/Q
   if (alpha.den <= BigInt(MAX_EXACT_EXPONENT) && alpha.num <= BigInt(MAX_EXACT_EXPONENT)) {
     const P = Number(alpha.den);

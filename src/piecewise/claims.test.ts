@@ -4,14 +4,14 @@
  * for an accuracy minimal.
  */
 import { describe, expect, it } from 'vitest';
-import { gridForEpsilon, lipschitz, modulus, reluStep, reluStepNearGrid, transitionZones } from '../../proof/piecewise-constant.ts';
+import { gridForEpsilon, lipschitz, modulus, quantisedCentre, reluStep, reluStepNearGrid, transitionZones } from '../../proof/piecewise-constant.ts';
 import { ExactDecimal } from '../arith/context.ts';
 import { arithAt } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { modulusAt } from '../targets/modulus.ts';
 import type { Modulus } from '../targets/target.ts';
 import { decide } from '../verdict/decide.ts';
-import { cellsForAccuracy } from './accuracy.ts';
+import { cellsForAccuracy, formatCells } from './accuracy.ts';
 
 const D = (s: string) => new ExactDecimal(s);
 const base = { f: 'x', lipschitz: '1', a: '0', b: '1', N: 3 };
@@ -48,7 +48,39 @@ describe('errors name the argument', () => {
   it('grid-for-epsilon: an ε that needs more than 10^12 cells', () => {
     const v = decide(gridForEpsilon, { f: 'x', lipschitz: '1', a: '0', b: '1', epsilon: '1e-13', x: ['0.5'] });
     expect(v.verdict).toBe('error');
-    expect(v.reason).toContain('argument epsilon');
+    expect(v.reason).toContain('argument epsilon needs N(ε) = 5000000000000 cells per axis');
+  });
+
+  it('grid-for-epsilon: a tiny ε gets a short reason, N(ε) abbreviated, and no search for a huge Hölder N(ε)', () => {
+    const lipschitzTiny = decide(gridForEpsilon, { f: 'x', lipschitz: '1', a: '0', b: '1', epsilon: '1e-100000', x: ['0.5'] });
+    expect(lipschitzTiny.verdict).toBe('error');
+    expect(lipschitzTiny.reason).toContain('argument epsilon needs N(ε) ≈ 5.0000e+99999 cells per axis');
+    expect(lipschitzTiny.reason!.length).toBeLessThan(300);
+    const given = decide(gridForEpsilon, { f: 'x', lipschitz: '1', a: '0', b: '1', epsilon: '1e-100000', N: 5, x: ['0.5'] });
+    expect(given.reason).toBe('hypothesis grid fails: N = 5 is below N(ε) ≈ 5.0000e+99999');
+    const started = performance.now();
+    const holder = decide(gridForEpsilon, { f: 'x', holder: { C: '1', alpha: '0.5' }, a: '0', b: '1', epsilon: '1e-30', x: ['0.5'] });
+    expect(holder.reason).toContain('argument epsilon needs N(ε) ≥ 4.9999e+59 cells per axis');
+    const holderGiven = decide(gridForEpsilon, { f: 'x', holder: { C: '1', alpha: '0.5' }, a: '0', b: '1', epsilon: '1e-100000', N: 7, x: ['0.5'] });
+    expect(holderGiven.hypothesis).toBe('grid');
+    expect(holderGiven.reason).toContain('N = 7 is below N(ε) ≥ 4.9999e+199999');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('relu-step, quantised-centre, transition-zones: a network too large in exact bits is refused, naming N', () => {
+    const started = performance.now();
+    for (const v of [
+      decide(reluStep, { a: '0', b: '1', N: 1_000_000, eta: '1e-100000', x: '0.5' }),
+      decide(reluStepNearGrid, { a: '0', b: '1', N: 1_000_000, eta: '1e-100000', x: '0.5' }),
+      decide(quantisedCentre, { f: 'x', lipschitz: '1', a: '0', b: '1', N: 1_000_000, eta: '1e-100000', x: ['0.5'] }),
+      decide(transitionZones, { a: '0', b: '1', N: 10_000, eta: '1e-100000' }),
+    ]) {
+      expect(v.verdict).toBe('error');
+      expect(v.reason).toMatch(/^argument N is too large for numbers of this size: .* above the cap of 1500000000 bits/);
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // the same tiny ramp on a small grid is fine
+    expect(decide(reluStep, { a: '0', b: '1', N: 4, eta: '1e-100000', x: '0.3' }).verdict).toBe('holds');
   });
 });
 
@@ -152,6 +184,23 @@ describe('N(ε), the grid for an accuracy', () => {
       if (cells > 1n) expect(enough(m, a, b, cells - 1n, eps)).toBe(false);
     });
   }
+
+  it('formatCells: in full up to 20 digits, abbreviated beyond', () => {
+    expect(formatCells({ cells: 12345n, minimal: true })).toBe('= 12345');
+    expect(formatCells({ cells: 10n ** 19n, minimal: true })).toBe('= 10000000000000000000');
+    expect(formatCells({ cells: 123456789n * 10n ** 40n, minimal: true })).toBe('≈ 1.2345e+48');
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10.5') } })).toBe('≥ 10');
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('6.789e300') } })).toBe('≥ 6.7890e+300');
+  });
+
+  it('a limit: a Hölder N(ε) beyond it is bounded below, not searched for', () => {
+    const m: Modulus = { kind: 'holder', C: D('1'), alpha: D('0.5') };
+    const far = cellsForAccuracy(m, D('0'), D('1'), D('1e-30'), 1000n);
+    expect(far.cells).toBe(1001n);
+    expect(far.above?.estimate.gt(D('4.9e59'))).toBe(true);
+    // within the limit the answer is the exact N(ε), as without one
+    expect(cellsForAccuracy(m, D('-1'), D('1'), D('0.1'), 1000n)).toEqual(cellsForAccuracy(m, D('-1'), D('1'), D('0.1')));
+  });
 
   it('Lipschitz: ⌈(b − a)L/(2ε)⌉ exactly, and 1 for L = 0', () => {
     expect(cellsForAccuracy({ kind: 'lipschitz', L: D('1') }, D('0'), D('1'), D('0.1')).cells).toBe(5n);

@@ -17,6 +17,33 @@ function checkRampWidth(eta: Rational): void {
   if (!Rational.ZERO.lt(eta)) throw new RangeError(`ramp width eta must be > 0, got ${eta.toString()}`);
 }
 
+/**
+ * Largest total size, in bits, of the exact numbers in a quantiser network and in one evaluation of it:
+ * {@link quantiserBits}. The network stores its $2(N-1)$ weights and biases as exact integers whose size
+ * grows with the digits of `eta`, `a` and `b`, so `N = 10^6` with `eta = 1e-100000` would need some
+ * $10^{12}$ bits (and run the process out of memory). Ordinary inputs (a few dozen digits) stay far below
+ * it at `N = 10^6`.
+ */
+export const MAX_QUANTISER_BITS = 1_500_000_000;
+
+function bitLength(v: bigint): number {
+  return (v < 0n ? -v : v).toString(16).length * 4;
+}
+
+/**
+ * An upper estimate of the bits {@link quantiserNetwork} stores and an evaluation at a point of `pointBits`
+ * bits (numerator and denominator) handles: per unit, an input weight $\eta_{den} D N$, a bias
+ * $\approx (|A| N + k|B - A|)\eta_{den} + D N \eta_{num}$ and the product with the point; $2(N-1)$ units.
+ */
+export function quantiserBits(grid: AxisGrid, eta: Rational, pointBits = 0): number {
+  const D = grid.a.den * grid.b.den;
+  const A = grid.a.num * grid.b.den;
+  const B = grid.b.num * grid.a.den;
+  const N = BigInt(grid.cells);
+  const perUnit = 2 * bitLength(eta.den) + bitLength(eta.num) + 2 * bitLength(D) + bitLength((A < 0n ? -A : A) + (B < 0n ? -B : B)) + 3 * bitLength(N) + pointBits;
+  return 2 * Math.max(0, grid.cells - 1) * perUnit;
+}
+
 /** The ramp $s_\eta$ as a network: units $\mathrm{ReLU}(t/\eta)$ and $\mathrm{ReLU}(t/\eta - 1)$ with output weights $+1, -1$. */
 export function rampNetwork(eta: Rational): ReluNetwork1D {
   checkRampWidth(eta);

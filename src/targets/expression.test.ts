@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { arithAt, ArithmeticDomainError } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { ArgumentError } from '../verdict/errors.ts';
-import { compileExpression, expressionTarget, MAX_EXPRESSION_LENGTH, readTarget } from './expression.ts';
+import { bracketDepth, compileExpression, expressionTarget, MAX_BRACKET_DEPTH, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, readTarget } from './expression.ts';
 import { lipschitzModulus } from './modulus.ts';
 import { ExactDecimal } from '../arith/context.ts';
 
@@ -107,6 +107,38 @@ describe('compileExpression', () => {
   it('rejects bad variable names', () => {
     expect(() => compileExpression('x', ['pi'])).toThrow(ArgumentError);
     expect(() => compileExpression('x', ['x', 'x'])).toThrow(ArgumentError);
+  });
+
+  it('caps bracket nesting before parsing, below the depth at which the parser overflows its stack', () => {
+    expect(bracketDepth('(x + [1, {2}]) * (x)')).toBe(3);
+    expect(bracketDepth('x)(')).toBe(1);
+    expect(MAX_BRACKET_DEPTH).toBeLessThan(MAX_EXPRESSION_DEPTH);
+    const nested = (open: string, close: string, n: number): string => `${open.repeat(n)}x${close.repeat(n)}`;
+    // at the cap: parsed and evaluated
+    for (const [open, close] of [['(', ')'], ['abs(', ')'], ['(-', ')'], ['(x^', ')']] as const) {
+      expect(() => compileExpression(nested(open, close, MAX_BRACKET_DEPTH), ['x'])).not.toThrow();
+    }
+    // beyond it, and far beyond (where mathjs's parser would overflow): the cap, naming f
+    for (const n of [MAX_BRACKET_DEPTH + 1, 300, 1000]) {
+      for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}'], ['sin(', ')']] as const) {
+        let caught: unknown;
+        try {
+          compileExpression(nested(open, close, n), ['x']);
+        } catch (e) {
+          caught = e;
+        }
+        expect(caught).toBeInstanceOf(ArgumentError);
+        expect((caught as ArgumentError).message).toMatch(new RegExp(`^argument f must nest brackets at most ${MAX_BRACKET_DEPTH} levels deep \\(the nesting depth is ${n}\\)`));
+      }
+    }
+  });
+
+  it('answers a parser stack overflow on other deep chains with the depth cap', () => {
+    for (const text of [`${'-'.repeat(9999)}x`, `x${'^x'.repeat(4999)}`]) {
+      expect(() => compileExpression(text, ['x'])).toThrow(ArgumentError);
+      expect(() => compileExpression(text, ['x'])).toThrow(`argument f must nest at most ${MAX_EXPRESSION_DEPTH} levels`);
+      expect(() => compileExpression(text, ['x'])).not.toThrow(/call stack/);
+    }
   });
 });
 
