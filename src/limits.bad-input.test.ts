@@ -50,6 +50,7 @@ const BEYOND: Record<string, () => { line: string; reason: readonly string[] }> 
     reason: ['argument N', '1000000000001'],
   }),
   MAX_QUANTISER_CELLS: () => ({ line: line('piecewise-constant/relu-step', { a: '0', b: '1', N: value('MAX_QUANTISER_CELLS') + 1, eta: '0.001', x: '0.5' }), reason: ['argument N', '1000001'] }),
+  MAX_QUANTISER_BITS: () => ({ line: line('piecewise-constant/relu-step', { a: '0', b: '1', N: value('MAX_QUANTISER_CELLS'), eta: '1e-100000', x: '0.5' }), reason: ['argument N', `${value('MAX_QUANTISER_BITS')} bits`] }),
   'MAX_DIMENSION (box)': () => ({ line: line('piecewise-constant/modulus', { target: { family: 'max-coordinate' }, a: '0', b: '1', N: 2, x: repeat(value('MAX_DIMENSION (box)') + 1, '0.5') }), reason: ['argument x', 'has 65'] }),
   MAX_MEASURED_CELLS: () => ({ line: line('piecewise-constant/transition-zones', { a: '0', b: '1', N: value('MAX_MEASURED_CELLS') + 1, eta: '0.00001' }), reason: ['argument N', '10001'] }),
   MAX_EXPRESSION_LENGTH: () => ({
@@ -64,6 +65,10 @@ const BEYOND: Record<string, () => { line: string; reason: readonly string[] }> 
   MAX_EXPRESSION_DEPTH: () => {
     const depth = value('MAX_EXPRESSION_DEPTH') + 1;
     return { line: line('relu-partition-of-unity/declared-modulus', { f: `${'-'.repeat(depth)}x`, lipschitz: '1', x: '0', y: '1' }), reason: ['argument f', 'nest at most 1000 levels'] };
+  },
+  MAX_BRACKET_DEPTH: () => {
+    const depth = value('MAX_BRACKET_DEPTH') + 1;
+    return { line: line('relu-partition-of-unity/declared-modulus', { f: `${'('.repeat(depth)}x${')'.repeat(depth)}`, lipschitz: '1', x: '0', y: '1' }), reason: ['argument f', `at most ${value('MAX_BRACKET_DEPTH')} levels deep`] };
   },
   MAX_LIBRARY_DEGREE: () => ({
     line: line('relu-partition-of-unity/declared-modulus', { target: { family: 'polynomial', coefficients: repeat(value('MAX_LIBRARY_DEGREE') + 2, '1'), lo: '0', hi: '1' }, x: '0', y: '1' }),

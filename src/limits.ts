@@ -14,7 +14,8 @@ import { MAX_LINE_BYTES } from './cli/check-lines.ts';
 import { MAX_DIGITS } from './cli/check.ts';
 import { MAX_RUNS } from './cli/verify.ts';
 import { MAX_CELLS_PER_AXIS, MAX_DIMENSION as MAX_BOX_DIMENSION, MAX_QUANTISER_CELLS } from './piecewise/probe.ts';
-import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES } from './targets/expression.ts';
+import { MAX_QUANTISER_BITS } from './piecewise/quantiser.ts';
+import { MAX_BRACKET_DEPTH, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES } from './targets/expression.ts';
 import { MAX_LIBRARY_DEGREE, MAX_LIBRARY_KNOTS, MAX_LIBRARY_VARIABLES } from './targets/library.ts';
 import { MIN_EPSILON } from './transformer/cache.ts';
 import { MAX_CELLS_PER_RIDGE, MAX_WIDTH } from './transformer/construct.ts';
@@ -52,11 +53,13 @@ export const LIMITS: readonly Limit[] = [
   { name: 'MAX_DIMENSION (hats)', value: MAX_HAT_DIMENSION, source: 'proof/relu-partition-of-unity.ts', bounds: 'dimension d of tensor-product hats (3^d terms)', beyond: '`error` naming `x`' },
   { name: 'MAX_CELLS_PER_AXIS', value: MAX_CELLS_PER_AXIS, source: 'src/piecewise/probe.ts', bounds: 'cells N per axis of a piecewise-constant grid', beyond: '`error` naming `N`' },
   { name: 'MAX_QUANTISER_CELLS', value: MAX_QUANTISER_CELLS, source: 'src/piecewise/probe.ts', bounds: 'cells N of the ReLU quantiser (network width 2(N−1))', beyond: '`error` naming `N`' },
+  { name: 'MAX_QUANTISER_BITS', value: MAX_QUANTISER_BITS, source: 'src/piecewise/quantiser.ts', bounds: 'estimated bits of the quantiser network\'s exact numbers times its 2(N−1) units', beyond: '`error` naming `N`' },
   { name: 'MAX_DIMENSION (box)', value: MAX_BOX_DIMENSION, source: 'src/piecewise/probe.ts', bounds: 'dimension m of a piecewise-constant box', beyond: '`error` naming `x`' },
   { name: 'MAX_MEASURED_CELLS', value: MAX_MEASURED_CELLS, source: 'proof/piecewise-constant.ts', bounds: 'cells N of `transition-zones`', beyond: '`error` naming `N`' },
   { name: 'MAX_EXPRESSION_LENGTH', value: MAX_EXPRESSION_LENGTH, source: 'src/targets/expression.ts', bounds: 'characters of an expression `f`', beyond: '`error` naming `f`' },
   { name: 'MAX_EXPRESSION_NODES', value: MAX_EXPRESSION_NODES, source: 'src/targets/expression.ts', bounds: 'nodes of a parsed expression', beyond: '`error` naming `f`' },
   { name: 'MAX_EXPRESSION_DEPTH', value: MAX_EXPRESSION_DEPTH, source: 'src/targets/expression.ts', bounds: 'nesting depth of a parsed expression', beyond: '`error` naming `f`' },
+  { name: 'MAX_BRACKET_DEPTH', value: MAX_BRACKET_DEPTH, source: 'src/targets/expression.ts', bounds: 'bracket nesting of an expression, checked before parsing (mathjs\'s parser overflows near 280)', beyond: '`error` naming `f`' },
   { name: 'MAX_LIBRARY_DEGREE', value: MAX_LIBRARY_DEGREE, source: 'src/targets/library.ts', bounds: 'degree of a `polynomial` library target', beyond: '`error` naming `target`' },
   { name: 'MAX_LIBRARY_KNOTS', value: MAX_LIBRARY_KNOTS, source: 'src/targets/library.ts', bounds: 'knots of a `piecewise-linear` library target', beyond: '`error` naming `target`' },
   { name: 'MAX_LIBRARY_VARIABLES', value: MAX_LIBRARY_VARIABLES, source: 'src/targets/library.ts', bounds: 'variables of a library target', beyond: '`error` naming `target`' },
