@@ -31,6 +31,7 @@ import { defineClaim, defineFinding, defineLemma, type HypothesisFailure } from 
 import { readDecimal, readDecimalArray, readInteger, required } from '../src/verdict/args.ts';
 import { cachedBoxCertificate, cachedSampleCertificate, networkError } from '../src/transformer/certify.ts';
 import { cachedConstruction, MIN_EPSILON, readTargetArgs, type TargetArgs } from '../src/transformer/cache.ts';
+import { ConstructionRefused } from '../src/transformer/ridge-decomposition.ts';
 import type { Construction } from '../src/transformer/construct.ts';
 import { evaluateTransformer } from '../src/transformer/model.ts';
 import { expressionTheoremTarget, libraryTheoremTarget } from '../src/transformer/theorem-target.ts';
@@ -99,12 +100,20 @@ export const supError = defineClaim<PointArgs>({
 export const ledger = defineClaim<TargetArgs>({
   id: 'ledger',
   parse: readTargetArgs,
-  hypotheses: (a) => accuracyFails(a.epsilon) ?? constructionFails(a),
+  // A construction refused because its ledger exceeds ε is not outside the hypotheses: it is this
+  // claim failing, so it is evaluated (and comes out violated) rather than called inapplicable.
+  hypotheses: (a) => accuracyFails(a.epsilon) ?? (ledgerOverBudget(a) === undefined ? constructionFails(a) : undefined),
   evaluate(a, A) {
-    const c = constructionOf(a);
-    return { lhs: A.point(c.ledger.total), bound: A.point(a.epsilon) };
+    const over = ledgerOverBudget(a);
+    return { lhs: A.point(over ?? constructionOf(a).ledger.total), bound: A.point(a.epsilon) };
   },
 });
+
+/** The ledger total when the construction was refused for exceeding ε; undefined otherwise. */
+function ledgerOverBudget(a: TargetArgs): Decimal | undefined {
+  const c = cachedConstruction(a);
+  return c instanceof ConstructionRefused ? c.ledgerTotal : undefined;
+}
 
 /**
  * Routing by the constructed heads: every slot satisfies $|\tilde x_h - x_h| \le (n-1)e^{-\lambda} \max_j |x_j - x_h|$ (lemma softmax-hardmax, claim attention, margin $\lambda$).
@@ -157,7 +166,9 @@ export const uniformError = defineClaim<UniformArgs>({
     const lower = cachedSampleCertificate(c).worstLower;
     const box = cachedBoxCertificate(c, a.maxBoxes);
     const upper = box.certified ? box.bound! : new ExactDecimal(Infinity);
-    return { lhs: new Interval(lower, upper.gt(lower) ? upper : lower), bound: A.point(a.epsilon) };
+    // A box bound below a certified sample lower bound is impossible: it can only be a bug.
+    if (upper.lt(lower)) throw new Error(`uniform-error: box bound ${upper.toString()} is below the certified sample error ${lower.toString()}`);
+    return { lhs: new Interval(lower, upper), bound: A.point(a.epsilon) };
   },
 });
 

@@ -324,7 +324,7 @@ export function constructTransformer(target: TheoremTarget, epsilon: Decimal, op
     positions,
   };
   if (ledger.total.gt(epsilon)) {
-    throw new ConstructionRefused(target.id, `the ledger total ${ledger.total.toSignificantDigits(6).toString()} exceeds ε = ${epsilon.toString()}`);
+    throw new ConstructionRefused(target.id, `the ledger total ${ledger.total.toSignificantDigits(6).toString()} exceeds ε = ${epsilon.toString()}`, ledger.total);
   }
 
   const zeroRow = () => new Array<Decimal>(D).fill(new ExactDecimal(0));

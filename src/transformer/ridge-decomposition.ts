@@ -42,6 +42,8 @@ export class ConstructionRefused extends Error {
   constructor(
     readonly target: string,
     readonly reason: string,
+    /** When the refusal is the error budget: the ledger total that exceeded ε (the claim `ledger` reports it). */
+    readonly ledgerTotal?: Decimal,
   ) {
     super(`cannot construct a network for target ${JSON.stringify(target)}: ${reason}`);
     this.name = 'ConstructionRefused';

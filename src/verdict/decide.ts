@@ -117,6 +117,18 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
       reason: `the sign of bound − lhs is undecided at the precision cap of ${maxPrecision} digits`,
     };
   }
+  const unknownSides = [
+    ...(isKnownTo(evaluation.lhs, digits) ? [] : [`lhs ∈ ${evaluation.lhs.toString()}`]),
+    ...(isKnownTo(evaluation.bound, digits) ? [] : [`bound ∈ ${evaluation.bound.toString()}`]),
+  ];
+  if (unknownSides.length > 0) {
+    // The verdict is proved; the value shown is the enclosure's midpoint, not `digits` correct digits.
+    return {
+      verdict: last.decided,
+      ...values,
+      reason: `not known to ${digits} significant digits at the precision cap of ${maxPrecision}: ${unknownSides.join('; ')} (the value shown is the midpoint)`,
+    };
+  }
   return { verdict: last.decided, ...values };
 }
 

@@ -5,8 +5,8 @@
  * fast-check) with its seed and path.
  *
  * Status of a claim: `refuted` when some probe is a certified violation; otherwise `inconclusive`
- * when some probe is; otherwise `certified` when the campaign's box proof succeeds; otherwise
- * `holds on samples`. Status of a finding: `shown necessary` when a certified violation is found
+ * when some probe is, when some probe is an `error`, or when no probe holds (all inapplicable);
+ * otherwise `certified` when the campaign's box proof succeeds; otherwise `holds on samples`. Status of a finding: `shown necessary` when a certified violation is found
  * (the dropped hypothesis is necessary), `not shown` otherwise.
  *
  * Arguments are raw JSON (decimal strings), so every counterexample is a line `uat check` replays.
@@ -160,16 +160,26 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   // it again above rethrows, so the bug surfaces instead of becoming a status.
 
   const probes = Object.values(counts).reduce((a, b) => a + b, 0);
+  // A claim is only as good as the probes that were decided: an `error` probe (the claim could not
+  // be evaluated) or a campaign with no probe inside the hypotheses proves nothing.
+  const unproved =
+    spec.kind !== 'claim' || counterexample !== undefined
+      ? undefined
+      : counts.error > 0
+        ? `${counts.error} of ${probes} probes could not be evaluated (error)${firstUndecided?.verdict.reason !== undefined ? `, the first: ${firstUndecided.verdict.reason}` : ''}`
+        : counts.holds === 0
+          ? `no probe was decided within the hypotheses (${counts.inapplicable} of ${probes} inapplicable)`
+          : undefined;
   const reason = outOfTime
     ? `time limit of ${budget} ms reached after ${probes} of ${runs} probes`
     : shrinkCut
       ? `time limit of ${budget} ms reached while shrinking the counterexample`
-      : undefined;
+      : unproved;
   let status: ClaimStatus | FindingStatus;
   let boxProof: BoxProof | undefined;
   if (spec.kind === 'claim') {
     if (counterexample !== undefined) status = 'refuted';
-    else if (counts.inconclusive > 0 || outOfTime) status = 'inconclusive';
+    else if (counts.inconclusive > 0 || outOfTime || unproved !== undefined) status = 'inconclusive';
     else {
       boxProof = spec.boxProof?.();
       status = boxProof?.certified === true ? 'certified' : 'holds on samples';
