@@ -3,22 +3,14 @@
  * from a seeded generator, so `uat check` and the mpmath checker read the very same file. Scores
  * `z_j ∈ [−1, 1]` with 8 decimals, `λ ∈ [1, 50]` with 4 decimals, `ε ∈ [0.001, 0.9]` with 5.
  */
+import { seededRandom } from '../transformer/certify.ts';
 
 /** The claims the benchmark probes (each also implemented by `mpmath_checker.py`). */
 export const BENCH_CLAIMS = ['linf', 'l1', 'temperature', 'monotone'] as const;
 export type BenchClaim = (typeof BENCH_CLAIMS)[number];
 
-/** A small deterministic generator (mulberry32), uniform in [0, 1). */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded generator: the project's one mulberry32 (uniform in [0, 1)). */
+export const seededUniform = seededRandom;
 
 /** Raw arguments of one probe of `claim` with `n` scores. */
 export function probeArgs(claim: BenchClaim, n: number, next: () => number): Record<string, unknown> {

@@ -44,7 +44,7 @@ export function networkError(W: TransformerWeights, target: TheoremTarget, X: re
   return best!;
 }
 
-/** A small seeded generator (mulberry32), for reproducible inputs. */
+/** A small seeded generator (mulberry32), uniform in [0, 1), for reproducible inputs (also the benchmark's). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
