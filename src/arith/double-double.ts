@@ -121,26 +121,9 @@ export function copyBall(out: DDBall, a: DDBall): DDBall {
 
 /** `out ← a + b` (AccurateDWPlusDW). */
 export function addBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
-  const ah = a.hi;
-  const al = a.lo;
-  const bh = b.hi;
-  const bl = b.lo;
-  // TwoSum(ah, bh)
-  const sh = ah + bh;
-  let t = sh - ah;
-  const sl = ah - (sh - t) + (bh - t);
-  // TwoSum(al, bl)
-  const th = al + bl;
-  t = th - al;
-  const tl = al - (th - t) + (bl - t);
-  const c = sl + th;
-  // FastTwoSum(sh, c)
-  const vh = sh + c;
-  const vl = c - (vh - sh);
-  const w = tl + vl;
-  // FastTwoSum(vh, w)
-  const zh = vh + w;
-  const zl = w - (zh - vh);
+  ddAddKernel(a.hi, a.lo, b.hi, b.lo);
+  const zh = kernelHi;
+  const zl = kernelLo;
   const rad = roundedUp(a.rad + b.rad + OP_REL * Math.abs(zh));
   if (!(Math.abs(zh) <= RANGE_MAX)) return invalidate(out, zh);
   out.hi = zh;
