@@ -19,7 +19,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type CallExpression, type Expression, Node, type ObjectLiteralExpression, Project } from 'ts-morph';
-import type { StaticLemma, StaticRegistry } from './static.ts';
+import { property, stringLiteral, type StaticLemma, type StaticRegistry } from './static.ts';
 
 export interface ConsistencyProblem {
   readonly where: string;
@@ -35,22 +35,9 @@ export interface ProbeCall {
   readonly kind: string | undefined;
 }
 
-function property(obj: ObjectLiteralExpression, name: string): Expression | undefined {
-  const p = obj.getProperty(name);
-  if (p === undefined) return undefined;
-  if (Node.isPropertyAssignment(p)) return p.getInitializer();
-  if (Node.isShorthandPropertyAssignment(p)) return p.getNameNode();
-  return undefined;
-}
-
-function literal(e: Expression | undefined): string | undefined {
-  if (e !== undefined && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return e.getLiteralValue();
-  return undefined;
-}
-
 /** Resolves `X.id` (X a lemma, claim or finding constant of the registry) or a literal to an id. */
 function resolveId(e: Expression | undefined, byName: ReadonlyMap<string, string>): string | undefined {
-  const lit = literal(e);
+  const lit = stringLiteral(e);
   if (lit !== undefined) return lit;
   if (e !== undefined && Node.isPropertyAccessExpression(e) && e.getName() === 'id') return byName.get(e.getExpression().getText());
   if (e !== undefined && Node.isIdentifier(e)) return byName.get(e.getText());
@@ -80,16 +67,16 @@ export function readProbeCalls(root: string, registry: StaticRegistry, files: re
       const call: CallExpression = node;
       const args = call.getArguments() as Expression[];
       const line = call.getStartLineNumber();
-      const spec = args.find((a): a is ObjectLiteralExpression => Node.isObjectLiteralExpression(a) && KINDS.has(literal(property(a, 'kind')) ?? ''));
+      const spec = args.find((a): a is ObjectLiteralExpression => Node.isObjectLiteralExpression(a) && KINDS.has(stringLiteral(property(a, 'kind')) ?? ''));
       if (spec !== undefined) {
-        const kind = literal(property(spec, 'kind'));
+        const kind = stringLiteral(property(spec, 'kind'));
         const lemmaNode = property(spec, 'lemma');
         const lemma = lemmaNode === undefined ? fileLemma : (resolveId(lemmaNode, lemmaByName) ?? (Node.isIdentifier(lemmaNode) || Node.isShorthandPropertyAssignment(lemmaNode) ? fileLemma : undefined));
         const claim = resolveId(property(spec, 'claim'), claimByName) ?? (kind !== 'planted' ? resolveId(property(spec, 'definition'), claimByName) : undefined);
         calls.push({ file: rel, line, lemma, claim, kind });
         return;
       }
-      const kind = literal(args[1]);
+      const kind = stringLiteral(args[1]);
       if (kind !== undefined && KINDS.has(kind)) {
         calls.push({ file: rel, line, lemma: fileLemma, claim: resolveId(args[0], claimByName), kind });
       }

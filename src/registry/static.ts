@@ -135,7 +135,8 @@ function calleeName(call: CallExpression): string {
   return call.getExpression().getText();
 }
 
-function property(obj: ObjectLiteralExpression, name: string): Expression | undefined {
+/** The value of property `name` in an object literal (the name node for a shorthand property). */
+export function property(obj: ObjectLiteralExpression, name: string): Expression | undefined {
   const p = obj.getProperty(name);
   if (p === undefined) return undefined;
   if (Node.isPropertyAssignment(p)) return p.getInitializer();
@@ -143,7 +144,8 @@ function property(obj: ObjectLiteralExpression, name: string): Expression | unde
   return undefined;
 }
 
-function stringLiteral(e: Expression | undefined): string | undefined {
+/** The text of a string literal (or a template without substitutions); undefined otherwise. */
+export function stringLiteral(e: Expression | undefined): string | undefined {
   if (e === undefined) return undefined;
   if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return e.getLiteralValue();
   return undefined;
