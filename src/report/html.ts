@@ -34,6 +34,11 @@ function badge(status: string): string {
   return `<span class="badge" style="background:${colour}">${escapeHtml(status)}</span>`;
 }
 
+/** The reason a campaign stopped early, after the status badge; nothing when there is none. */
+function reasonHtml(item: { readonly reason?: string }): string {
+  return item.reason === undefined ? '' : ` <span class="reason">— ${escapeHtml(item.reason)}</span>`;
+}
+
 function evidenceHtml(e: Evidence | null, wanted: 'holds' | 'violated', replayable = true): string {
   if (e === null) return '<ul class="evidence"><li>no campaign outcome in this run</li></ul>';
   const items = [`domain: ${richText(e.domain)}`, `probes: ${e.probes} (${escapeHtml(countsText(e.counts))}); runs ${e.runs}, seed ${e.seed}`];
@@ -63,7 +68,7 @@ function claimHtml(c: ClaimReport | FindingReport, heading: string, wanted: 'hol
   if (c.args !== null) items.push(`arguments: ${richText(c.args)}`);
   for (const h of c.hypotheses) items.push(`hypothesis <em>${escapeHtml(h.name)}</em>: ${richText(h.text)}`);
   if (c.method !== null) items.push(`method: ${richText(c.method)}`);
-  return `<section class="claim"><h4>${heading} ${badge(c.status)}</h4><p>${richText(c.statement)}</p><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>${evidenceHtml(c.evidence, wanted)}</section>`;
+  return `<section class="claim"><h4>${heading} ${badge(c.status)}${reasonHtml(c)}</h4><p>${richText(c.statement)}</p><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>${evidenceHtml(c.evidence, wanted)}</section>`;
 }
 
 function lemmaHtml(l: LemmaReport, kinds: ReadonlyMap<string, string>): string {
@@ -135,7 +140,7 @@ export function renderHtml(report: Report, dependencySvg: string, plots: readonl
   const planted = report.lemmas.flatMap((l) => l.planted.map((p) => ({ l, p })));
   if (planted.length === 0) body.push('<p>No planted bound ran.</p>');
   for (const { l, p } of planted) {
-    body.push(`<section class="claim"><h4><code>${escapeHtml(`${l.id}/${p.id}`)}</code> ${badge(p.status)}</h4>${evidenceHtml(p.evidence, 'violated', false)}</section>`);
+    body.push(`<section class="claim"><h4><code>${escapeHtml(`${l.id}/${p.id}`)}</code> ${badge(p.status)}${reasonHtml(p)}</h4>${evidenceHtml(p.evidence, 'violated', false)}</section>`);
   }
   body.push('<h2 id="plots">Plots</h2>');
   for (const p of plots) {

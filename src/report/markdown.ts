@@ -4,7 +4,7 @@
  */
 import type { ClaimReport, Evidence, FindingReport, LemmaReport, Report } from './model.ts';
 import type { Plot } from './plots/render.ts';
-import { countsText, INTRO, seedsText, shortArgsText } from './wording.ts';
+import { countsText, INTRO, seedsText, shortArgsText, statusText } from './wording.ts';
 
 function evidenceLines(e: Evidence | null, wanted: 'holds' | 'violated', replayable = true): string[] {
   if (e === null) return ['- no campaign outcome in this run'];
@@ -30,7 +30,7 @@ function evidenceLines(e: Evidence | null, wanted: 'holds' | 'violated', replaya
 }
 
 function claimSection(c: ClaimReport | FindingReport, wanted: 'holds' | 'violated'): string[] {
-  const lines = [`#### \`${c.id}\`: ${c.status}`, '', c.statement, ''];
+  const lines = [`#### \`${c.id}\`: ${statusText(c)}`, '', c.statement, ''];
   if (c.lhs !== null) lines.push(`- left side: ${c.lhs}`);
   if (c.bound !== null) lines.push(`- bound: ${c.bound}`);
   if (c.args !== null) lines.push(`- arguments: ${c.args}`);
@@ -96,7 +96,7 @@ export function renderMarkdown(report: Report, plots: readonly Plot[], plotFiles
   const findings = report.lemmas.flatMap((l) => l.findings.map((f) => ({ l, f })));
   if (findings.length === 0) lines.push('No finding is registered.', '');
   for (const { l, f } of findings) {
-    lines.push(`### \`${l.id}/${f.id}\` (drops *${f.drops}*): ${f.status}`, '', ...claimSection(f, 'violated').slice(2));
+    lines.push(`### \`${l.id}/${f.id}\` (drops *${f.drops}*): ${statusText(f)}`, '', ...claimSection(f, 'violated').slice(2));
   }
 
   lines.push(
@@ -108,7 +108,7 @@ export function renderMarkdown(report: Report, plots: readonly Plot[], plotFiles
   const planted = report.lemmas.flatMap((l) => l.planted.map((p) => ({ l, p })));
   if (planted.length === 0) lines.push('No planted bound ran.', '');
   for (const { l, p } of planted) {
-    lines.push(`### \`${l.id}/${p.id}\`: ${p.status}`, '', ...evidenceLines(p.evidence, 'violated', false), '');
+    lines.push(`### \`${l.id}/${p.id}\`: ${statusText(p)}`, '', ...evidenceLines(p.evidence, 'violated', false), '');
   }
 
   lines.push('## Plots', '');

@@ -51,6 +51,11 @@ export interface ClaimReport {
   readonly method: string | null;
   readonly hypotheses: readonly { readonly name: string; readonly text: string }[];
   readonly status: ClaimReportStatus;
+  /**
+   * Why the campaign stopped early or proved nothing (its outcome's `reason`, e.g. `time limit of
+   * 500 ms reached after 37 of 200 probes`); absent when it has none.
+   */
+  readonly reason?: string;
   readonly evidence: Evidence | null;
 }
 
@@ -62,6 +67,8 @@ export interface FindingReport extends Omit<ClaimReport, 'status'> {
 export interface PlantedReport {
   readonly id: string;
   readonly status: PlantedReportStatus;
+  /** Why the campaign stopped early (its outcome's `reason`); absent when it has none. */
+  readonly reason?: string;
   readonly evidence: Evidence;
 }
 
@@ -127,6 +134,11 @@ function evidenceOf(o: CampaignOutcome): Evidence {
   };
 }
 
+/** `{ reason }` when the outcome has one, `{}` otherwise (so that report.json holds no empty reason). */
+function reasonOf(o: CampaignOutcome | undefined): { reason?: string } {
+  return o?.reason !== undefined && o.reason !== '' ? { reason: o.reason } : {};
+}
+
 function docFields(doc: DocComment): Pick<ClaimReport, 'statement' | 'lhs' | 'bound' | 'args' | 'method' | 'hypotheses'> {
   return {
     statement: doc.summary,
@@ -176,17 +188,17 @@ export function buildReport(registry: StaticRegistry, run: RunOutcomes): Report 
   const lemmas = ordered.map((l: StaticLemma): LemmaReport => {
     const claims = l.claims.map((c: StaticClaim): ClaimReport => {
       const o = take(l.id, 'claim', c.id);
-      return { id: c.id, ...docFields(c.doc), status: claimStatusOf(o), evidence: o === undefined ? null : evidenceOf(o) };
+      return { id: c.id, ...docFields(c.doc), status: claimStatusOf(o), ...reasonOf(o), evidence: o === undefined ? null : evidenceOf(o) };
     });
     const findings = l.findings.map((f): FindingReport => {
       const o = take(l.id, 'finding', f.id);
-      return { id: f.id, drops: f.drops, ...docFields(f.doc), status: findingStatusOf(o), evidence: o === undefined ? null : evidenceOf(o) };
+      return { id: f.id, drops: f.drops, ...docFields(f.doc), status: findingStatusOf(o), ...reasonOf(o), evidence: o === undefined ? null : evidenceOf(o) };
     });
     const planted = run.outcomes
       .filter((o) => o.lemma === l.id && o.kind === 'planted')
       .map((o): PlantedReport => {
         take(l.id, 'planted', o.claim);
-        return { id: o.claim, status: o.counterexample !== undefined ? 'refuted' : 'not refuted', evidence: evidenceOf(o) };
+        return { id: o.claim, status: o.counterexample !== undefined ? 'refuted' : 'not refuted', ...reasonOf(o), evidence: evidenceOf(o) };
       });
     return {
       kind: l.kind,

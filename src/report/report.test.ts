@@ -16,6 +16,8 @@ import { readRegistry } from '../registry/static.ts';
 import { recordOutcome, type CampaignOutcome } from '../verify/campaign.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
 import { generateReport } from './generate.ts';
+import { renderHtml } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
 import { buildReport } from './model.ts';
 import { readOutcomes } from './outcomes.ts';
 import { REPORT_SCHEMA } from './schema.ts';
@@ -79,6 +81,84 @@ describe('report model', () => {
     const json: unknown = JSON.parse(JSON.stringify(report));
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...(json as object), lemmas: [{ id: 'x' }] })).toBe(false);
+  });
+});
+
+describe('why a campaign stopped early', () => {
+  const stoppedDir = path.join(dir, 'stopped');
+  const timeLimit = 'time limit of 500 ms reached after 37 of 200 probes';
+  const errors = '3 of 20 probes could not be evaluated (error), the first: argument z: "x" is <not> a decimal';
+  const shrinking = 'time limit of 500 ms reached while shrinking the counterexample';
+  const stopped: CampaignOutcome[] = [
+    { ...holding, claim: 'linf', status: 'inconclusive', reason: timeLimit },
+    { ...holding, claim: 'l1', status: 'inconclusive', reason: errors },
+    { ...holding, claim: 'attention' }, // no reason
+    { ...holding, claim: 'margin-necessary', kind: 'finding', status: 'not shown', worst: undefined, reason: timeLimit },
+    { ...refuted, claim: 'linf-halved', kind: 'planted', status: 'shown necessary', reason: shrinking },
+    { ...holding, claim: 'l1-halved', kind: 'planted', status: 'not shown', worst: undefined },
+  ];
+  for (const o of stopped) recordOutcome(o, stoppedDir);
+  const report = buildReport(readRegistry(REPO_ROOT), readOutcomes(stoppedDir));
+  const softmax = report.lemmas.find((l) => l.id === 'softmax-hardmax')!;
+  const markdown = renderMarkdown(report, [], new Map(), []);
+  const html = renderHtml(report, '<svg></svg>', [], []);
+  const json: unknown = JSON.parse(JSON.stringify(report));
+
+  it('report.json gives the reason of every claim, finding and planted bound that has one, and no reason key otherwise', () => {
+    expect(softmax.claims.map((c) => [c.id, c.reason])).toEqual([
+      ['linf', timeLimit],
+      ['l1', errors],
+      ['attention', undefined],
+      ['temperature', undefined],
+      ['monotone', undefined],
+    ]);
+    expect(softmax.findings.map((f) => [f.id, f.reason])).toEqual([['margin-necessary', timeLimit]]);
+    expect(softmax.planted.map((p) => [p.id, p.status, p.reason])).toEqual([
+      ['l1-halved', 'not refuted', undefined],
+      ['linf-halved', 'refuted', shrinking],
+    ]);
+    const lemma = (json as { lemmas: { id: string; claims: object[]; planted: object[] }[] }).lemmas.find((l) => l.id === 'softmax-hardmax')!;
+    expect(Object.keys(lemma.claims[2]!)).not.toContain('reason');
+    expect(Object.keys(lemma.planted[0]!)).not.toContain('reason');
+    expect(JSON.stringify(report).match(/"reason":/g)).toHaveLength(4); // the fixtures' verdicts have no reason
+  });
+
+  it('the schema accepts a report with reasons and without, and refuses an empty or non-string reason', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(REPORT_SCHEMA);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    const withoutReasons = JSON.parse(JSON.stringify(json, (k, v: unknown) => (k === 'reason' ? undefined : v))) as { lemmas: { claims: Record<string, unknown>[]; planted: Record<string, unknown>[] }[] };
+    expect(JSON.stringify(withoutReasons)).not.toContain('"reason"');
+    expect(validate(withoutReasons), JSON.stringify(validate.errors)).toBe(true);
+    const lemma = withoutReasons.lemmas.find((l) => l.planted.length > 0)!;
+    lemma.claims[0]!.reason = '';
+    expect(validate(withoutReasons)).toBe(false);
+    lemma.claims[0]!.reason = 37;
+    expect(validate(withoutReasons)).toBe(false);
+    delete lemma.claims[0]!.reason;
+    lemma.planted[0]!.reason = '';
+    expect(validate(withoutReasons)).toBe(false);
+    lemma.planted[0]!.reason = timeLimit;
+    expect(validate(withoutReasons), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('REPORT.md gives the reason next to the status, and nothing after a status without one', () => {
+    expect(markdown).toContain(`#### \`linf\`: inconclusive — ${timeLimit}\n`);
+    expect(markdown).toContain(`#### \`l1\`: inconclusive — ${errors}\n`);
+    expect(markdown).toContain('#### `attention`: holds on samples\n');
+    expect(markdown).toContain(`### \`softmax-hardmax/margin-necessary\` (drops *margin*): not shown — ${timeLimit}\n`);
+    expect(markdown).toContain(`### \`softmax-hardmax/linf-halved\`: refuted — ${shrinking}\n`);
+    expect(markdown).toContain('### `softmax-hardmax/l1-halved`: not refuted\n');
+    expect(markdown.split('\n').filter((l) => /^#+ .*: [a-z ]+ — /.test(l))).toHaveLength(4);
+  });
+
+  it('report.html gives the reason, escaped, after the status badge, and nothing after a badge without one', () => {
+    expect(html).toContain(`<code>linf</code> <span class="badge" style="background:#d4a72c">inconclusive</span> <span class="reason">— ${timeLimit}</span></h4>`);
+    expect(html).toContain('<span class="reason">— 3 of 20 probes could not be evaluated (error), the first: argument z: &quot;x&quot; is &lt;not&gt; a decimal</span></h4>');
+    expect(html).toContain('<code>attention</code> <span class="badge" style="background:#4ac26b">holds on samples</span></h4>');
+    expect(html).toContain(`(drops <em>margin</em>) <span class="badge" style="background:#d4a72c">not shown</span> <span class="reason">— ${timeLimit}</span></h4>`);
+    expect(html).toContain(`<code>softmax-hardmax/linf-halved</code> <span class="badge" style="background:#cf222e">refuted</span> <span class="reason">— ${shrinking}</span></h4>`);
+    expect(html).toContain('<code>softmax-hardmax/l1-halved</code> <span class="badge" style="background:#cf222e">not refuted</span></h4>');
+    expect(html.match(/class="reason"/g)).toHaveLength(4);
   });
 });
 

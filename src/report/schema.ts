@@ -20,6 +20,13 @@ const countsBy = (keys: readonly string[], description: string): object => ({
 
 const nullableString = { type: ['string', 'null'] };
 
+const reason = {
+  type: 'string',
+  minLength: 1,
+  description:
+    "Why the campaign stopped early or proved nothing (the outcome's reason), e.g. `time limit of 500 ms reached after 37 of 200 probes`. Absent when the outcome has none.",
+};
+
 export const REPORT_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: REPORT_SCHEMA_ID,
@@ -126,6 +133,7 @@ export const REPORT_SCHEMA = {
         args: nullableString,
         method: nullableString,
         hypotheses: { type: 'array', items: { $ref: '#/$defs/hypothesis' }, description: 'Claim-level hypotheses.' },
+        reason,
         evidence: { $ref: '#/$defs/evidence' },
       },
     },
@@ -142,7 +150,7 @@ export const REPORT_SCHEMA = {
       type: 'object',
       required: ['id', 'status', 'evidence'],
       additionalProperties: false,
-      properties: { id: { type: 'string' }, status: { enum: PLANTED_STATUSES }, evidence: { $ref: '#/$defs/evidence' } },
+      properties: { id: { type: 'string' }, status: { enum: PLANTED_STATUSES }, reason, evidence: { $ref: '#/$defs/evidence' } },
     },
     lemma: {
       type: 'object',

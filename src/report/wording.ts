@@ -23,6 +23,11 @@ export function shortArgsText(args: unknown): string {
   return s.length <= MAX_ARGS_SHOWN ? s : `${s.slice(0, MAX_ARGS_SHOWN)}… (${s.length} characters; in full in report.json)`;
 }
 
+/** A status with the reason its campaign stopped early, when it has one: `inconclusive — time limit of …`. */
+export function statusText(item: { readonly status: string; readonly reason?: string }): string {
+  return item.reason === undefined ? item.status : `${item.status} — ${item.reason}`;
+}
+
 export function seedsText(report: Report): string {
   if (report.seeds.length === 0) return 'no campaign has run';
   return report.seeds.length === 1 ? `seed ${report.seeds[0]}` : `seeds ${report.seeds.join(', ')}`;
