@@ -9,16 +9,24 @@
  * Exit status: 0 when the network is certified (box-wise or on every sample), 1 when a check finds a
  * certified error above ε or refutes the declared Lipschitz constant, 2 on a bad option or a target
  * the construction refuses.
+ *
+ * Bad input: every bad option value is one line on stderr naming the option and the value, before
+ * any work (a refused target: the target and the reason). `--export` is checked before the
+ * construction (a directory, or a path in no directory, is refused); the result is printed before the
+ * file is written (atomically: a temporary file renamed), so a write that still fails loses nothing:
+ * one line says the network printed above was not exported, exit 2.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import type { Decimal } from 'decimal.js';
+import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { approximate, type ApproximationResult } from '../transformer/approximation-report.ts';
 import { MIN_EPSILON } from '../transformer/cache.ts';
 import { exportTransformer } from '../transformer/model.ts';
 import { ConstructionRefused } from '../transformer/ridge-decomposition.ts';
-import { expressionTheoremTarget, libraryTheoremTarget, MAX_TOKENS } from '../transformer/theorem-target.ts';
+import { expressionTheoremTarget, libraryTheoremTarget, MAX_TOKENS, type TheoremTarget } from '../transformer/theorem-target.ts';
 import { readDecimal } from '../verdict/args.ts';
-import { ArgumentError } from '../verdict/errors.ts';
+import { ArgumentError, describeValue } from '../verdict/errors.ts';
 import { UsageError } from './usage-error.ts';
 
 interface ApproximateOptions {
@@ -34,6 +42,41 @@ interface ApproximateOptions {
   readonly seed: number;
 }
 
+/** Where the command writes: standard output, the export file, the exit status (replaceable in tests). */
+export interface ApproximateIo {
+  readonly stdout: (text: string) => void;
+  /** Writes `text` to `file`; throws on failure. */
+  readonly writeFile: (file: string, text: string) => void;
+  readonly setExitCode: (code: number) => void;
+}
+
+/** Writes through a temporary file in the same directory, renamed into place: a reader never sees half a file. */
+export function writeFileAtomically(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (e) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was created
+    }
+    throw e;
+  }
+}
+
+const PROCESS_IO: ApproximateIo = {
+  stdout: (text) => process.stdout.write(text),
+  writeFile: writeFileAtomically,
+  setExitCode: (code) => (process.exitCode = code),
+};
+
+/** Largest `--samples`. */
+export const MAX_SAMPLES = 100_000;
+/** Largest `--max-boxes`. */
+export const MAX_BOXES = 1_000_000;
+
 function integerIn(min: number, max: number): (text: string) => number {
   return (text) => {
     const value = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
@@ -42,8 +85,8 @@ function integerIn(min: number, max: number): (text: string) => number {
   };
 }
 
-/** Adds the `approximate` command to `program`. */
-export function register(program: Command): void {
+/** Adds the `approximate` command to `program` (`io`: where it writes; the process by default). */
+export function register(program: Command, io: ApproximateIo = PROCESS_IO): void {
   program
     .command('approximate')
     .description('build an explicit single-layer Transformer within ε of a target and certify its error')
@@ -54,51 +97,96 @@ export function register(program: Command): void {
     .requiredOption('--epsilon <e>', `accuracy, in [${MIN_EPSILON}, 1]`)
     .option('--export <file>', 'write the weights as uat-transformer/1 JSON')
     .option('--json', 'print the result as JSON')
-    .option('--samples <S>', 'random inputs checked besides the adversarial ones', integerIn(0, 100_000), 200)
-    .option('--max-boxes <B>', 'budget of the box-wise bound (0 skips it)', integerIn(0, 1_000_000), 4000)
+    .option('--samples <S>', 'random inputs checked besides the adversarial ones', integerIn(0, MAX_SAMPLES), 200)
+    .option('--max-boxes <B>', 'budget of the box-wise bound (0 skips it)', integerIn(0, MAX_BOXES), 4000)
     .option('--seed <K>', 'seed of the random inputs', integerIn(0, 2 ** 31 - 1), 1)
     .action((options: ApproximateOptions) => {
-      const result = run(options);
-      if (options.export !== undefined) {
-        const c = result.construction;
-        const claim = {
-          target: options.target ?? options.library ?? '',
-          lipschitz: c.target.modulus.kind === 'lipschitz' ? c.target.modulus.L.toString() : `holder C=${c.target.modulus.C.toString()} alpha=${c.target.modulus.alpha.toString()}`,
-          epsilon: c.epsilon.toString(),
-        };
-        try {
-          writeFileSync(options.export, `${JSON.stringify(exportTransformer(c.weights, claim), null, 1)}\n`);
-        } catch (e) {
-          throw new UsageError(`cannot write ${options.export}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      process.stdout.write(options.json === true ? `${JSON.stringify(toJson(result), null, 2)}\n` : text(result));
-      process.exitCode = result.certification === 'refuted' || result.modulus.refuted !== undefined ? 1 : 0;
+      const { target, epsilon } = readOptions(options);
+      if (options.export !== undefined) checkExportPath(options.export);
+      const result = refusedAsUsage(() => approximate(target, epsilon, { samples: options.samples, maxBoxes: options.maxBoxes, seed: options.seed }));
+      // the result is printed before the export is written, so a failed write loses nothing
+      io.stdout(options.json === true ? `${JSON.stringify(toJson(result), null, 2)}\n` : text(result));
+      io.setExitCode(result.certification === 'refuted' || result.modulus.refuted !== undefined ? 1 : 0);
+      if (options.export !== undefined) writeExport(options, result, io);
     });
 }
 
-function run(options: ApproximateOptions): ApproximationResult {
+/** The option an argument of the theorem's readers comes from (`target.k` of a library spec: `--library`). */
+function optionOf(argument: string, options: ApproximateOptions): string {
+  if (argument === 'epsilon' || argument === 'lipschitz' || argument === 'tokens') return `--${argument}`;
+  return options.target !== undefined ? '--target' : '--library';
+}
+
+/** Reads the target and ε; every bad value is a {@link UsageError} naming the option and the value. */
+function readOptions(options: ApproximateOptions): { target: TheoremTarget; epsilon: Decimal } {
   try {
     const epsilon = readDecimal(options.epsilon, 'epsilon');
     if (epsilon.lt(MIN_EPSILON) || epsilon.gt(1)) throw new ArgumentError('epsilon', options.epsilon, `must be in [${MIN_EPSILON}, 1]`);
     if ((options.target === undefined) === (options.library === undefined)) throw new UsageError('give exactly one of --target and --library');
-    let target;
     if (options.target !== undefined) {
       if (options.lipschitz === undefined) throw new UsageError('--lipschitz is required with --target');
-      target = expressionTheoremTarget(options.target, options.tokens, readDecimal(options.lipschitz, 'lipschitz'));
-    } else {
-      let spec: unknown;
-      try {
-        spec = JSON.parse(options.library!);
-      } catch {
-        throw new UsageError(`--library must be a JSON object, got ${JSON.stringify(options.library)}`);
-      }
-      target = libraryTheoremTarget(spec, options.tokens);
+      return { target: expressionTheoremTarget(options.target, options.tokens, readDecimal(options.lipschitz, 'lipschitz')), epsilon };
     }
-    return approximate(target, epsilon, { samples: options.samples, maxBoxes: options.maxBoxes, seed: options.seed });
+    if (options.lipschitz !== undefined) throw new UsageError('--lipschitz applies to --target only (a library target carries its proved modulus)');
+    let spec: unknown;
+    try {
+      spec = JSON.parse(options.library!);
+    } catch {
+      throw new UsageError(`--library must be a JSON object, got ${JSON.stringify(options.library)}`);
+    }
+    return { target: refusedAsUsage(() => libraryTheoremTarget(spec, options.tokens)), epsilon };
   } catch (e) {
-    if (e instanceof ArgumentError || e instanceof ConstructionRefused) throw new UsageError(e.message);
+    if (e instanceof ArgumentError) {
+      const option = optionOf(e.argument, options);
+      const named = option === '--library' ? `argument ${e.argument} ` : '';
+      throw new UsageError(`${option} ${named}${e.problem}, got ${describeValue(e.value)}`);
+    }
     throw e;
+  }
+}
+
+/** Runs `build`; a target the construction refuses is a {@link UsageError} naming the target and the reason. */
+function refusedAsUsage<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof ConstructionRefused) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Refuses, before any work, an export path that is a directory or lies in no directory. */
+function checkExportPath(file: string): void {
+  const shown = JSON.stringify(file);
+  if (file.trim() === '') throw new UsageError(`--export needs a file name, got ${shown}`);
+  const kind = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'directory' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  if (kind(file) === 'directory') throw new UsageError(`--export ${shown} is a directory; give a file name`);
+  const dir = path.dirname(path.resolve(file));
+  const parent = kind(dir);
+  if (parent === undefined) throw new UsageError(`--export ${shown}: no such directory ${JSON.stringify(dir)}`);
+  if (parent !== 'directory') throw new UsageError(`--export ${shown}: ${JSON.stringify(dir)} is not a directory`);
+}
+
+function writeExport(options: ApproximateOptions, result: ApproximationResult, io: ApproximateIo): void {
+  const file = options.export!;
+  const c = result.construction;
+  const claim = {
+    target: options.target ?? options.library ?? '',
+    lipschitz: c.target.modulus.kind === 'lipschitz' ? c.target.modulus.L.toString() : `holder C=${c.target.modulus.C.toString()} alpha=${c.target.modulus.alpha.toString()}`,
+    epsilon: c.epsilon.toString(),
+  };
+  try {
+    io.writeFile(file, `${JSON.stringify(exportTransformer(c.weights, claim), null, 1)}\n`);
+  } catch (e) {
+    throw new UsageError(
+      `--export ${JSON.stringify(file)} could not be written (${e instanceof Error ? e.message : String(e)}); the network printed above was built and certified, but not exported`,
+    );
   }
 }
 
