@@ -162,7 +162,9 @@ describe('why a campaign stopped early', () => {
   });
 });
 
-describe('report files', () => {
+// Each renders the plots (Vega) and the graph (Graphviz) for real, about 15 s: left out of mutation runs
+// (UAT_MUTATION), where `generate.test.ts` checks the same writing logic with the plots stubbed.
+describe.skipIf(process.env.UAT_MUTATION === '1')('report files', () => {
   it('are the same bytes for the same outcomes (timings.json aside)', async () => {
     const a = path.join(dir, 'a');
     const b = path.join(dir, 'b');
