@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../verdict/errors.ts';
-import { JsonNumber, markLiterals, numbersAsText, parseJsonLineExact } from './json-exact.ts';
+import { JsonNumber, MAX_JSON_DEPTH, numbersAsText, parseJsonLineExact } from './json-exact.ts';
 
 const n = (text: string): JsonNumber => new JsonNumber(text);
 
@@ -40,8 +40,8 @@ describe('parseJsonLineExact', () => {
     expect(parseJsonLineExact('"42"')).toBe('42');
   });
 
-  it('leaves numbers inside strings (with escapes) alone, and keys unmarked', () => {
-    expect(markLiterals('{"a\\"1": "x\\\\", "b": 2}')).toBe('{"a\\"1": "\\u0000Sx\\\\", "b": "\\u0000N2"}');
+  it('leaves numbers inside strings (with escapes) alone, and decodes every escape', () => {
+    expect(parseJsonLineExact('["\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude00", "1e5", "\\u0031"]')).toEqual(['"\\/\b\f\n\r\té😀', '1e5', '1']);
     expect(parseJsonLineExact('{"a\\"1": "x\\\\", "b": [2, "3"]}')).toEqual({ 'a"1': 'x\\', b: [n('2'), '3'] });
   });
 
@@ -59,7 +59,9 @@ describe('parseJsonLineExact', () => {
   });
 
   it('rejects what JSON.parse rejects, with JSON.parse’s message on the text as written', () => {
-    for (const bad of ['{"x": NaN}', '{"x": Infinity}', '{"x": -Infinity}', '{"x": 01}', '{"x": 1.}', '{1: 2}', '{"a": 1, 2: 3}', '[1 2]', '-', '{"z": [1, 0], "lambda": 1']) {
+    const bads = ['{"x": NaN}', '{"x": Infinity}', '{"x": -Infinity}', '{"x": 01}', '{"x": 1.}', '{1: 2}', '{"a": 1, 2: 3}', '[1 2]', '-', '{"z": [1, 0], "lambda": 1'];
+    const moreBads = ['', ' ', '"abc', '"a\\x"', '"\\u12G4"', '"\\u12"', '"a\tb"', '"a\u0001"', '\ufeff1', '1e', '1e+', '-.5', '.5', '+1', '0x10', 'tru', 'nul', 'fals', '[1,]', '{"a":1,}', '{"a" 1}', '{"a":}', '[', '{', '[1', '{"a"', '1 2', 'true false', '{"a":1}}', '[]]'];
+    for (const bad of [...bads, ...moreBads]) {
       expect(() => JSON.parse(bad), bad).toThrow(SyntaxError);
       expect(() => parseJsonLineExact(bad), bad).toThrow(SyntaxError);
       expect(messageOf(() => parseJsonLineExact(bad)), bad).toBe(messageOf(() => JSON.parse(bad)));
@@ -68,16 +70,35 @@ describe('parseJsonLineExact', () => {
 
   it('gives JSON.parse’s structure with numbers as JsonNumbers of their text, on random JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 3 }), (value) => {
-        const text = JSON.stringify(value);
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(undefined, 1, '\t', ' \r\n'), (value, space) => {
+        const text = JSON.stringify(value, null, space);
         expect(parseJsonLineExact(text)).toEqual(withJsonNumbers(JSON.parse(text)));
       }),
       { numRuns: 300 },
     );
   });
 
+  it('keeps JSON.parse’s key order and its last value for a repeated key', () => {
+    const value = parseJsonLineExact('{"b": 1, "a": 2, "1": 3, "b": 4, "0": 5}') as Record<string, unknown>;
+    expect(Object.entries(value)).toEqual(Object.entries(withJsonNumbers(JSON.parse('{"b": 1, "a": 2, "1": 3, "b": 4, "0": 5}')) as object));
+    expect(Object.keys(value)).toEqual(['0', '1', 'b', 'a']);
+    expect(value.b).toEqual(n('4'));
+    expect(parseJsonLineExact(' \t\r\n{ "a" : [ ] , "b" : { } , "c" : [ true , false , null ] } \n')).toEqual({ a: [], b: {}, c: [true, false, null] });
+  });
+
+  it(`reads ${MAX_JSON_DEPTH} levels of nesting, refuses one more with a SyntaxError naming the limit (JSON.parse’s error first)`, () => {
+    const nested = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+    let value = parseJsonLineExact(nested(MAX_JSON_DEPTH));
+    for (let d = 0; d < MAX_JSON_DEPTH; d++) value = (value as unknown[])[0];
+    expect(value).toEqual(n('1'));
+    expect(() => parseJsonLineExact(nested(MAX_JSON_DEPTH + 1))).toThrow(new SyntaxError(`arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels (the limit)`));
+    expect(() => parseJsonLineExact(`${'{"a":'.repeat(MAX_JSON_DEPTH + 1)}1${'}'.repeat(MAX_JSON_DEPTH + 1)}`)).toThrow(/nested deeper than 1000 levels/);
+    const invalid = `${nested(MAX_JSON_DEPTH + 1)}]`;
+    expect(messageOf(() => parseJsonLineExact(invalid))).toBe(messageOf(() => JSON.parse(invalid)));
+  });
+
   it('accepts exactly the texts JSON.parse accepts, on random near-JSON', () => {
-    const piece = fc.constantFrom('{', '}', '[', ']', ':', ',', '"a"', '"1"', '1', '-0', '2.5e3', '01', '1.', 'true', 'null', ' ', '-', 'e');
+    const piece = fc.constantFrom('{', '}', '[', ']', ':', ',', '"a"', '"1"', '1', '-0', '2.5e3', '01', '1.', 'true', 'null', ' ', '-', 'e', 'E', '+', '.', '0', '"', '\\', '\\u00', '\t', '\n', 'false', 'f', 'n', '"\\n"');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join('');

@@ -9,17 +9,17 @@
  * a value shows `[1,2]`, not `["1","2"]` (`describeValue` in `src/verdict/errors.ts`), and a field
  * that must be a string can tell `7` from `"7"`.
  *
- * Method: first `JSON.parse` runs on the text as written, only to reject invalid JSON with the
- * position in the line as written. Then a small scanner ({@link markLiterals}) rewrites the text:
- * outside string literals every JSON number token becomes a string literal `"\u0000N<token>"`, and
- * every string literal in value position (not an object key) gets the prefix `\u0000S` inside its
- * quotes; `JSON.parse` reads the result with a reviver that turns the first kind into
- * {@link JsonNumber} and strips the prefix from the second. Since every value string carries one of
- * the two prefixes, a user's string can never be taken for a number, whatever it contains.
+ * Method: one recursive-descent pass over the text (RFC 8259 grammar, the one `JSON.parse`
+ * implements) builds the value directly: a number token becomes a {@link JsonNumber} of its text, a
+ * string without escapes is a slice of the line, a string with escapes is decoded by `JSON.parse` on
+ * that literal alone, and an object key is defined as an own data property (so `"__proto__"` stays
+ * an ordinary key, as with `JSON.parse`; a repeated key keeps its last value). Whatever the pass
+ * refuses, `JSON.parse` is run on the text as written, so the `SyntaxError` thrown is exactly
+ * `JSON.parse`'s, position included.
  *
- * The scanner runs on valid JSON only. Inside a string literal it only tracks escapes (`\"`, `\\`) to
- * find the closing quote. Outside, a run of number characters (`-+.eE0-9`) starting with `-` or a
- * digit is a number token (valid JSON has no other such runs outside strings).
+ * Limit: valid JSON with arrays and objects nested deeper than {@link MAX_JSON_DEPTH} is refused
+ * with a `SyntaxError` naming the limit, so the answer never depends on the stack size of the thread that
+ * reads the line (the main thread and worker threads have different stacks).
  */
 
 /** A JSON number as written on the input line: its literal text, e.g. `1`, `-3e-7`, `0.10`. */
@@ -34,75 +34,201 @@ export class JsonNumber {
   }
 }
 
-const NUMBER_START = /[-0-9]/;
-const NUMBER_CHAR = /[-+.eE0-9]/;
-/** The prefix (a `\u0000`, escaped) marking a number token turned into a string literal. */
-const NUMBER_MARK = '\\u0000N';
-/** The prefix marking a user's string literal in value position. */
-const STRING_MARK = '\\u0000S';
+/** Deepest nesting of arrays and objects accepted in one line (a probe needs 3 or 4 levels). */
+export const MAX_JSON_DEPTH = 1000;
 
-/**
- * The (valid JSON) text with every number token outside strings turned into the string literal
- * `"\u0000N<token>"` and every string literal in value position prefixed with `\u0000S`.
- */
-export function markLiterals(text: string): string {
-  const out: string[] = [];
-  let i = 0;
-  let copiedTo = 0;
-  const open: string[] = []; // enclosing containers, '{' or '['
-  let keyExpected = false; // true right after '{' or after ',' inside an object
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '{' || c === '[') {
-      open.push(c);
-      keyExpected = c === '{';
-      i++;
-    } else if (c === '}' || c === ']') {
-      open.pop();
-      keyExpected = false;
-      i++;
-    } else if (c === ':') {
-      keyExpected = false;
-      i++;
-    } else if (c === ',') {
-      keyExpected = open[open.length - 1] === '{';
-      i++;
-    } else if (c === '"') {
-      if (!keyExpected) {
-        out.push(text.slice(copiedTo, i + 1), STRING_MARK);
-        copiedTo = i + 1;
-      }
-      // skip the string literal, honouring backslash escapes
-      i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (NUMBER_START.test(c)) {
-      let j = i + 1;
-      while (j < text.length && NUMBER_CHAR.test(text[j]!)) j++;
-      out.push(text.slice(copiedTo, i), '"', NUMBER_MARK, text.slice(i, j), '"');
-      copiedTo = j;
-      i = j;
-    } else {
-      i++;
-    }
-  }
-  out.push(text.slice(copiedTo));
-  return out.join('');
+/** Thrown inside the reader when the text deviates from the grammar; `JSON.parse` then names the deviation. */
+const REFUSED = Symbol('refused');
+/** Thrown inside the reader when the nesting exceeds {@link MAX_JSON_DEPTH}. */
+const TOO_DEEP = Symbol('too deep');
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
 }
 
-/** Turns a marked string back into what it stands for (see {@link markLiterals}). */
-function unmark(_key: string, value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return value[1] === 'N' ? new JsonNumber(value.slice(2)) : value.slice(2);
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** One pass of the reader over one text. */
+class ExactReader {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The whole text as one JSON value, or a throw of {@link REFUSED}. */
+  document(): unknown {
+    const value = this.value();
+    this.skipWhitespace();
+    if (this.pos !== this.text.length) throw REFUSED;
+    return value;
+  }
+
+  private skipWhitespace(): void {
+    const { text } = this;
+    let c = text.charCodeAt(this.pos);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++this.pos);
+  }
+
+  /** The code unit at the next non-whitespace position (NaN at the end). */
+  private peek(): number {
+    this.skipWhitespace();
+    return this.text.charCodeAt(this.pos);
+  }
+
+  private value(): unknown {
+    const c = this.peek();
+    if (c === QUOTE) return this.string();
+    if (c === 0x7b) return this.object();
+    if (c === 0x5b) return this.array();
+    if (c === MINUS || isDigit(c)) return this.number();
+    if (this.text.startsWith('true', this.pos)) return this.literal(4, true);
+    if (this.text.startsWith('false', this.pos)) return this.literal(5, false);
+    if (this.text.startsWith('null', this.pos)) return this.literal(4, null);
+    throw REFUSED;
+  }
+
+  private literal<T>(length: number, value: T): T {
+    this.pos += length;
+    return value;
+  }
+
+  private enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_JSON_DEPTH) throw TOO_DEEP;
+    this.pos += 1; // the opening bracket
+  }
+
+  private array(): unknown[] {
+    this.enter();
+    const items: unknown[] = [];
+    if (this.peek() === 0x5d) {
+      this.pos += 1;
+      this.depth -= 1;
+      return items;
+    }
+    for (;;) {
+      items.push(this.value());
+      const c = this.peek();
+      this.pos += 1;
+      if (c === 0x5d) break;
+      if (c !== COMMA) throw REFUSED;
+    }
+    this.depth -= 1;
+    return items;
+  }
+
+  private object(): Record<string, unknown> {
+    this.enter();
+    const result: Record<string, unknown> = {};
+    if (this.peek() === 0x7d) {
+      this.pos += 1;
+      this.depth -= 1;
+      return result;
+    }
+    for (;;) {
+      if (this.peek() !== QUOTE) throw REFUSED;
+      const key = this.string();
+      if (this.peek() !== COLON) throw REFUSED;
+      this.pos += 1;
+      const value = this.value();
+      // a data property, as JSON.parse defines it: `result[key] = …` would set the prototype for "__proto__"
+      if (key === '__proto__') Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
+      else result[key] = value;
+      const c = this.peek();
+      this.pos += 1;
+      if (c === 0x7d) break;
+      if (c !== COMMA) throw REFUSED;
+    }
+    this.depth -= 1;
+    return result;
+  }
+
+  /** A string literal starting at the current position (a `"`). */
+  private string(): string {
+    const { text } = this;
+    const start = this.pos;
+    let escaped = false;
+    let i = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c < 0x20 || Number.isNaN(c)) throw REFUSED; // a control character, or the end of the text
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = text.charCodeAt(i + 1);
+        if (e === 0x75) {
+          // \uXXXX
+          for (let k = 2; k < 6; k++) if (!isHexDigit(text.charCodeAt(i + k))) throw REFUSED;
+          i += 6;
+          continue;
+        }
+        if (e !== QUOTE && e !== BACKSLASH && e !== 0x2f && e !== 0x62 && e !== 0x66 && e !== 0x6e && e !== 0x72 && e !== 0x74) throw REFUSED;
+        i += 2;
+        continue;
+      }
+      i += 1;
+    }
+    this.pos = i + 1;
+    return escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+  }
+
+  /** A number token: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. */
+  private number(): JsonNumber {
+    const { text } = this;
+    const start = this.pos;
+    let i = start;
+    if (text.charCodeAt(i) === MINUS) i += 1;
+    if (text.charCodeAt(i) === ZERO) i += 1;
+    else i = this.digits(i);
+    if (text.charCodeAt(i) === DOT) i = this.digits(i + 1);
+    const e = text.charCodeAt(i);
+    if (e === 0x65 || e === 0x45) {
+      i += 1;
+      const sign = text.charCodeAt(i);
+      if (sign === PLUS || sign === MINUS) i += 1;
+      i = this.digits(i);
+    }
+    this.pos = i;
+    return new JsonNumber(text.slice(start, i));
+  }
+
+  /** The position after a run of at least one digit starting at `i`. */
+  private digits(i: number): number {
+    if (!isDigit(this.text.charCodeAt(i))) throw REFUSED;
+    let j = i + 1;
+    while (isDigit(this.text.charCodeAt(j))) j++;
+    return j;
+  }
 }
 
 /**
  * Parses one JSON text with every number read as a {@link JsonNumber} of its literal text (see the
- * module comment). Throws `SyntaxError` exactly when `JSON.parse` does on the text, with its message.
+ * module comment). Throws `SyntaxError` exactly when `JSON.parse` does on the text, with its message
+ * (or, beyond {@link MAX_JSON_DEPTH} levels of nesting, a `SyntaxError` naming that limit).
  */
 export function parseJsonLineExact(text: string): unknown {
-  JSON.parse(text); // only to reject invalid JSON with the position in the text as written
-  return JSON.parse(markLiterals(text), unmark) as unknown;
+  let refusal: unknown;
+  try {
+    return new ExactReader(text).document();
+  } catch (e) {
+    if (e !== REFUSED && e !== TOO_DEEP) throw e;
+    refusal = e;
+  }
+  JSON.parse(text); // throws JSON.parse's SyntaxError, with the position in the text as written
+  if (refusal === TOO_DEEP) throw new SyntaxError(`arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels (the limit)`);
+  throw new Error(`parseJsonLineExact: the exact reader refused JSON that JSON.parse accepts: ${text.slice(0, 80)}`);
 }
 
 /**
@@ -113,8 +239,14 @@ export function numbersAsText(value: unknown): unknown {
   if (value instanceof JsonNumber) return value.text;
   if (Array.isArray(value)) return value.map(numbersAsText);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    // Object.fromEntries defines own properties, so a key "__proto__" stays an ordinary key
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersAsText(v)]));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = numbersAsText((value as Record<string, unknown>)[key]);
+      // a data property: `copy[key] = …` would set the prototype for "__proto__"
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
+      else copy[key] = item;
+    }
+    return copy;
   }
   return value;
 }
