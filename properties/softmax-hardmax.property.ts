@@ -16,7 +16,7 @@ import { attention, l1, linf, marginNecessary, monotone, softmaxHardmax, tempera
 import { maximiserOf, runnerUpOf } from '../src/math/softmax.ts';
 import type { ClaimDefinition } from '../src/registry/define.ts';
 import { runCampaign, summarise, type CampaignKind, type CampaignOutcome, type RawArgs } from '../src/verify/campaign.ts';
-import { decimalBetween, exactDecimal } from '../src/verify/generators.ts';
+import { decimalBetween, decimalString, exactDecimal, exactDecimalParts, mantissaBetween } from '../src/verify/generators.ts';
 import { withPlantedBound } from '../src/verify/planted.ts';
 
 const lemma = softmaxHardmax.id;
@@ -45,16 +45,16 @@ function placeFirstAt(entries: string[], position: number): string[] {
  */
 const nearTie: fc.Arbitrary<{ z: string[]; lambda: string }> = fc
   .tuple(
-    decimalBetween('-1000', '1000', 26),
+    mantissaBetween('-1000', '1000', 26), // b · 10^26
     fc.integer({ min: 1, max: 9 }),
-    fc.array(decimalBetween('0.00000001', '10', 8), { maxLength: 6 }),
+    fc.array(mantissaBetween('0.00000001', '10', 8), { maxLength: 6 }), // gaps · 10^8
     fc.nat(),
-    decimalBetween('0.01', '20', 2),
+    mantissaBetween('0.01', '20', 2), // c · 10^2
   )
   .map(([b, k, gaps, position, c]) => {
-    const top = new D(b);
-    const z = [top, top.minus(new D(k).mul('1e-25')), ...gaps.map((g) => top.minus(g))].map((x) => x.toString());
-    return { z: placeFirstAt(z, position), lambda: new D(c).mul('1e25').toString() };
+    // exact integer arithmetic at the scale 10^{−26}, printed as decimal.js prints
+    const z = [b, b - BigInt(k) * 10n, ...gaps.map((g) => b - g * 10n ** 18n)].map((x) => decimalString(x, -26));
+    return { z: placeFirstAt(z, position), lambda: decimalString(c, 23) };
   });
 
 /**
@@ -66,7 +66,7 @@ function tightFamily(maxN: number, eMin: number, eMax: number): fc.Arbitrary<{ z
   return fc
     .tuple(
       fc.integer({ min: 2, max: maxN }),
-      exactDecimal({ digits: 8, minExponent: -8, maxExponent: 1 }),
+      exactDecimalParts({ digits: 8, minExponent: -8, maxExponent: 1 }),
       fc.constantFrom(1, 2, 4, 5, 8),
       fc.integer({ min: -3, max: 1 }),
       fc.integer({ min: 1, max: 99 }),
@@ -74,10 +74,11 @@ function tightFamily(maxN: number, eMin: number, eMax: number): fc.Arbitrary<{ z
       fc.nat(),
     )
     .map(([n, top, d, f, m, e, position]) => {
-      const delta = new D(d).mul(new D(10).pow(f));
-      const lambdaDelta = new D(m).mul(new D(10).pow(e));
-      const z = [top, ...Array.from({ length: n - 1 }, () => new D(top).minus(delta).toString())];
-      return { z: placeFirstAt(z, position), lambda: lambdaDelta.div(delta).toString(), lambdaDelta: lambdaDelta.toString() };
+      // exact integer arithmetic: top − Δ at the scale 10^{min(k, f)}; λ = m·10^e / (d·10^f) = (m·(1000/d))·10^{e−f−3}
+      const scale = Math.min(top.k, f);
+      const below = decimalString(top.m * 10n ** BigInt(top.k - scale) - BigInt(d) * 10n ** BigInt(f - scale), scale);
+      const z = [decimalString(top.m, top.k), ...Array.from({ length: n - 1 }, () => below)];
+      return { z: placeFirstAt(z, position), lambda: decimalString(BigInt(m * (1000 / d)), e - f - 3), lambdaDelta: decimalString(BigInt(m), e) };
     });
 }
 
@@ -131,8 +132,15 @@ function campaign(
   domain: string,
   defaultRuns: number,
 ): CampaignOutcome {
-  return runCampaign({ lemma, claim, kind, definition: definition as ClaimDefinition<unknown>, arbitrary, domain, defaultRuns });
+  // A planted bound only needs one certified violation: its probes stop at PLANTED_MAX_PRECISION
+  // digits (a probe where the planted bound happens to be true and tight, e.g. n = 2 for the missing
+  // factor n − 1, would otherwise climb to 1000 digits, seconds each, before `inconclusive`).
+  const decideOptions = kind === 'planted' ? { maxPrecision: PLANTED_MAX_PRECISION } : undefined;
+  return runCampaign({ lemma, claim, kind, definition: definition as ClaimDefinition<unknown>, arbitrary, domain, defaultRuns, ...(decideOptions !== undefined ? { decideOptions } : {}) });
 }
+
+/** Cap on the working precision of the planted bounds' probes (their violations are visible at 30 digits). */
+const PLANTED_MAX_PRECISION = 120;
 
 /** Everything needed to read and replay a campaign's result: summary, counts, worst probe, counterexample with seed and path. */
 function explain(o: CampaignOutcome, replayClaim: string): string {
@@ -213,9 +221,12 @@ describe('softmax-hardmax: the claims hold, and the tight family shows no consta
     const scores = fc.oneof(randomScores(16), nearTie.map(({ z }) => z), tightModerate.map(({ z }) => z));
     const lambdas = fc
       // λ < 10^4 and steps < 10^5 keep λ·(z* − min z) < 10^15, inside decimal.js's exponent range
-      .tuple(exactDecimal({ digits: 6, minExponent: -6, maxExponent: -2, nonNegative: true }), exactDecimal({ digits: 4, minExponent: -30, maxExponent: 1, nonNegative: true }))
-      .filter(([a]) => a !== '0')
-      .map(([a, step]) => ({ lambda1: a, lambda2: new D(a).plus(step).toString() }));
+      .tuple(exactDecimalParts({ digits: 6, minExponent: -6, maxExponent: -2, nonNegative: true }), exactDecimalParts({ digits: 4, minExponent: -30, maxExponent: 1, nonNegative: true }))
+      .filter(([a]) => a.m !== 0n)
+      .map(([a, step]) => {
+        const scale = Math.min(a.k, step.k); // λ2 = λ1 + step, exactly, at the scale 10^scale
+        return { lambda1: decimalString(a.m, a.k), lambda2: decimalString(a.m * 10n ** BigInt(a.k - scale) + step.m * 10n ** BigInt(step.k - scale), scale) };
+      });
     const arbitrary = fc.tuple(scores, lambdas).map(([z, l]) => ({ z, ...l }));
     const o = campaign('monotone', 'claim', monotone, arbitrary, 'n ∈ [2, 16], 0 < λ1 < 10⁴, λ2 − λ1 ∈ [0, 10⁵) with steps down to 10⁻³⁰ (ties allowed)', 240);
     expectHoldsAndTight(o);

@@ -1,5 +1,5 @@
 /**
- * `uat verify [--lemma ID] [--runs N] [--seed S] [--digits P] [--out DIR]`: the main job. Runs the
+ * `uat verify [--lemma ID] [--runs N] [--seed S] [--digits P] [--time-limit SECONDS] [--out DIR]`: the main job. Runs the
  * property campaigns (vitest, programmatically, on `properties/<lemma>.property.ts`, or all of them)
  * with a progress bar, prints one line per claim, writes the report to DIR (default `reports/`), and
  * exits 1 when a claim is refuted or inconclusive, a test fails, or the report lists a problem (a
@@ -7,19 +7,26 @@
  *
  * The campaigns read their settings from the environment (`src/verify/settings.ts`): `--runs` sets
  * `UAT_RUNS` (probes per claim, overriding each campaign's default: the point of a deep run),
- * `--seed` sets `UAT_SEED`, `--digits` sets `UAT_DIGITS`; the outcomes go to `DIR/.runs`.
+ * `--seed` sets `UAT_SEED`, `--digits` sets `UAT_DIGITS`, `--time-limit` sets `UAT_TIME_LIMIT_MS` (a
+ * wall-clock budget per campaign — per part of a split campaign — after which the campaign stops:
+ * a claim without a violation is then `inconclusive` with the reason); the outcomes go to `DIR/.runs`.
+ *
+ * Both cores (all of them): vitest runs the property files in parallel workers, and a deep run
+ * (`--runs` ≥ `SPLIT_FROM_RUNS`) splits every campaign into `PARTS` parts run in parallel and merged
+ * after the run (`src/verify/parts.ts`); the split depends on `--runs` only, so the report is the
+ * same on any number of cores.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../report/model.ts';
-import { REPO_ROOT } from '../verify/settings.ts';
+import { MAX_TIME_LIMIT_MS, REPO_ROOT } from '../verify/settings.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Most probes per claim accepted by `--runs` (a deeper run is a mistake, not a plan). */
 export const MAX_RUNS = 10_000_000;
 
-function integerIn(min: number, max: number): (text: string) => number {
+export function integerIn(min: number, max: number): (text: string) => number {
   return (text) => {
     const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) throw new InvalidArgumentError(`must be an integer in [${min}, ${max}].`);
@@ -27,11 +34,21 @@ function integerIn(min: number, max: number): (text: string) => number {
   };
 }
 
+/** Seconds → milliseconds for `--time-limit`: a positive decimal number of seconds, at most a day, at least 1 ms. */
+export function secondsToMs(text: string): number {
+  const value = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  const ms = Math.round(value * 1000);
+  if (!(ms >= 1 && ms <= MAX_TIME_LIMIT_MS)) throw new InvalidArgumentError(`must be a number of seconds in [0.001, ${MAX_TIME_LIMIT_MS / 1000}].`);
+  return ms;
+}
+
 interface VerifyOptions {
   readonly lemma?: string;
   readonly runs?: number;
   readonly seed?: number;
   readonly digits?: number;
+  /** Milliseconds (the option is given in seconds). */
+  readonly timeLimit?: number;
   readonly out: string;
 }
 
@@ -72,6 +89,7 @@ export async function verify(options: VerifyOptions): Promise<number> {
   if (options.runs !== undefined) process.env.UAT_RUNS = String(options.runs);
   if (options.seed !== undefined) process.env.UAT_SEED = String(options.seed);
   if (options.digits !== undefined) process.env.UAT_DIGITS = String(options.digits);
+  if (options.timeLimit !== undefined) process.env.UAT_TIME_LIMIT_MS = String(options.timeLimit);
 
   const reporter = new ProgressReporter();
   if (files.length > 0) {
@@ -110,6 +128,7 @@ export function register(program: Command): void {
     .option('--runs <N>', `probes per claim, overriding each campaign's default, 1..${MAX_RUNS}`, integerIn(1, MAX_RUNS))
     .option('--seed <S>', 'fast-check seed, a 32-bit signed integer', integerIn(-(2 ** 31), 2 ** 31 - 1))
     .option('--digits <P>', 'significant digits of reported values, 1..1000', integerIn(1, 1000))
+    .option('--time-limit <SECONDS>', 'wall-clock budget of each campaign (each part of a split one); a claim cut short is inconclusive, with the reason', secondsToMs)
     .option('--out <DIR>', 'where the report goes', path.join(REPO_ROOT, 'reports'))
     .action(async (options: VerifyOptions) => {
       process.exitCode = await verify(options);

@@ -32,7 +32,9 @@ export class ProgressReporter implements Reporter {
     const result = test.result();
     if (result.state === 'failed') {
       const message = result.errors?.[0]?.message?.split('\n')[0] ?? 'failed';
-      this.failures.push(`${test.module.moduleId.split('/').slice(-2).join('/')} > ${test.fullName}: ${message}`);
+      // (the project's name tells the parts of a split campaign apart: `part-2-of-4`)
+      const project = test.project.name !== '' ? `[${test.project.name}] ` : '';
+      this.failures.push(`${project}${test.module.moduleId.split('/').slice(-2).join('/')} > ${test.fullName}: ${message}`);
     }
     if (this.started) this.bar.update(this.done, { last: `${result.state === 'failed' ? 'FAILED ' : ''}${test.name}`.slice(0, 60) });
   }

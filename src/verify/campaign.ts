@@ -10,6 +10,12 @@
  * (the dropped hypothesis is necessary), `not shown` otherwise.
  *
  * Arguments are raw JSON (decimal strings), so every counterexample is a line `uat check` replays.
+ *
+ * A split campaign (`UAT_PART=i/K`, see `settings.ts`): this process runs part `i` only — its share
+ * of the runs ({@link runsOfPart}) from its own seed ({@link seedOfPart}; the committed regression
+ * examples in part 0 only) — and records it under `<runDir>/.parts/`; `mergeParts` (`parts.ts`)
+ * then combines the `K` parts into the one outcome the report reads. The partition depends on the
+ * runs only, never on the number of cores, so the report is the same however the parts were run.
  */
 import fc from 'fast-check';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,7 +25,8 @@ import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, type DecideOptions } from '../verdict/decide.ts';
 import type { Verdict, VerdictKind } from '../verdict/verdict.ts';
 import { recordRegression, regressionExamples } from './regressions.ts';
-import { campaignSettings } from './settings.ts';
+import { campaignSettings, runsOfPart, seedOfPart } from './settings.ts';
+import { recordPart } from './parts.ts';
 
 export type CampaignKind = 'claim' | 'finding' | 'planted';
 export type ClaimStatus = 'certified' | 'holds on samples' | 'inconclusive' | 'refuted';
@@ -61,6 +68,28 @@ export interface CampaignSpec {
   readonly timeBudgetMs?: number;
 }
 
+/** Decided probes (`holds` or `violated`) by the arithmetic that decided them. */
+export interface DecidedBy {
+  /** The engine's double-double fast path (`Verdict.arithmetic === 'double-double'`). */
+  readonly 'double-double': number;
+  /** decimal.js interval arithmetic with precision escalation. */
+  readonly decimal: number;
+}
+
+/** What a part of a split campaign records besides its outcome, for the merge. */
+export interface PartRecord {
+  readonly index: number;
+  readonly count: number;
+  /** The part's fast-check seed ({@link seedOfPart}). */
+  readonly seed: number;
+  /** The time budget in force, when there was one. */
+  readonly timeBudgetMs?: number;
+  /** The budget ran out while probing (probes were skipped). */
+  readonly outOfTime: boolean;
+  /** The budget ran out while shrinking. */
+  readonly shrinkCut: boolean;
+}
+
 export interface WorstProbe {
   readonly ratio: string;
   readonly lhs: string;
@@ -94,27 +123,89 @@ export interface CampaignOutcome {
   readonly timeMs: number;
   /** Why the campaign stopped before its runs, e.g. `time limit of 500 ms reached after 37 of 200 probes`. */
   readonly reason?: string;
+  /** Decided probes by arithmetic (shrinking steps not counted). */
+  readonly decidedBy: DecidedBy;
+  /** Present only in the record of one part of a split campaign (never in a merged outcome). */
+  readonly part?: PartRecord;
 }
 
-/** Runs one campaign and records its outcome in the run directory. */
+/**
+ * True when the ratio `a` (a decimal string, `a = Number(a)` as `an`) exceeds `b`. Converting a
+ * decimal string to a double rounds correctly, hence monotonically: `an > bn` implies `a > b`, and
+ * `an < bn` implies `a < b`; only when the doubles are equal (or NaN) is the exact comparison needed.
+ */
+export function ratioExceeds(a: string, an: number, b: string, bn: number): boolean {
+  if (an > bn) return true;
+  if (an < bn) return false;
+  return new ExactDecimal(a).gt(b);
+}
+
+/** What decides a campaign's status: its counts and how it ended. */
+export interface CampaignTally {
+  readonly kind: CampaignKind;
+  readonly counts: Readonly<Record<VerdictKind, number>>;
+  readonly probes: number;
+  readonly runs: number;
+  readonly counterexample: Counterexample | undefined;
+  readonly firstUndecided: CampaignOutcome['firstUndecided'];
+  readonly timeBudgetMs: number | undefined;
+  readonly outOfTime: boolean;
+  readonly shrinkCut: boolean;
+}
+
+/**
+ * The status and reason of a campaign (see the module comment); `boxProof` is consulted only when
+ * the probes leave a claim `certified` or `holds on samples` to decide.
+ */
+export function conclude(t: CampaignTally, boxProof: (() => BoxProof | undefined) | undefined): { status: ClaimStatus | FindingStatus; reason?: string; boxProof?: BoxProof } {
+  // A claim is only as good as the probes that were decided: an `error` probe (the claim could not
+  // be evaluated) or a campaign with no probe inside the hypotheses proves nothing.
+  const unproved =
+    t.kind !== 'claim' || t.counterexample !== undefined
+      ? undefined
+      : t.counts.error > 0
+        ? `${t.counts.error} of ${t.probes} probes could not be evaluated (error)${t.firstUndecided?.verdict.reason !== undefined ? `, the first: ${t.firstUndecided.verdict.reason}` : ''}`
+        : t.counts.holds === 0
+          ? `no probe was decided within the hypotheses (${t.counts.inapplicable} of ${t.probes} inapplicable)`
+          : undefined;
+  const reason = t.outOfTime
+    ? `time limit of ${t.timeBudgetMs} ms reached after ${t.probes} of ${t.runs} probes`
+    : t.shrinkCut
+      ? `time limit of ${t.timeBudgetMs} ms reached while shrinking the counterexample`
+      : unproved;
+  const withReason = reason !== undefined ? { reason } : {};
+  if (t.kind !== 'claim') return { status: t.counterexample !== undefined ? 'shown necessary' : 'not shown', ...withReason };
+  if (t.counterexample !== undefined) return { status: 'refuted', ...withReason };
+  if (t.counts.inconclusive > 0 || t.outOfTime || unproved !== undefined) return { status: 'inconclusive', ...withReason };
+  const proof = boxProof?.();
+  return { status: proof?.certified === true ? 'certified' : 'holds on samples', ...withReason, ...(proof !== undefined ? { boxProof: proof } : {}) };
+}
+
+/** Runs one campaign (or this process's part of it) and records its outcome in the run directory. */
 export function runCampaign(spec: CampaignSpec): CampaignOutcome {
   const settings = campaignSettings();
-  const runs = settings.runs ?? spec.defaultRuns;
+  const part = settings.part !== undefined && settings.part.count > 1 ? settings.part : undefined;
+  const allRuns = settings.runs ?? spec.defaultRuns;
+  const runs = part === undefined ? allRuns : runsOfPart(allRuns, part);
+  const seed = part === undefined ? settings.seed : seedOfPart(settings.seed, part.index);
   const counts: Record<VerdictKind, number> = { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
+  const decidedBy = { 'double-double': 0, decimal: 0 };
   let worst: WorstProbe | undefined;
+  let worstValue = 0; // Number(worst.ratio)
   let firstUndecided: CampaignOutcome['firstUndecided'];
   let lastFailure: { args: RawArgs; verdict: Verdict } | undefined;
   let shrinking = false;
   let outOfTime = false; // the budget ran out while probing (probes were skipped)
   let shrinkCut = false; // the budget ran out while shrinking (the counterexample is certified but maybe not minimal)
   const started = performance.now();
-  const budget = spec.timeBudgetMs;
+  // The campaign's own budget and `uat verify --time-limit`: the smaller applies.
+  const budget = spec.timeBudgetMs === undefined ? settings.timeLimitMs : settings.timeLimitMs === undefined ? spec.timeBudgetMs : Math.min(spec.timeBudgetMs, settings.timeLimitMs);
   const wanted: VerdictKind = spec.kind === 'claim' ? 'holds' : 'violated';
 
   // Digits from the environment (`uat verify --digits`) override the campaign's own.
   const decideOptions: DecideOptions = settings.digits === undefined ? { ...spec.decideOptions } : { ...spec.decideOptions, digits: settings.digits };
-  // Committed counterexamples (properties/regressions/<lemma>.json) are replayed first.
-  const examples = [...(spec.examples ?? []), ...regressionExamples(spec.lemma, spec.claim)];
+  // Committed counterexamples (properties/regressions/<lemma>.json) are replayed first (by part 0 of a split campaign).
+  const examples = part === undefined || part.index === 0 ? [...(spec.examples ?? []), ...regressionExamples(spec.lemma, spec.claim)] : [];
 
   const property = fc.property(spec.arbitrary, (args) => {
     if (budget !== undefined && (outOfTime || shrinkCut || performance.now() - started > budget)) {
@@ -123,27 +214,32 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
       return true; // not decided, not a probe; while shrinking, a "pass" ends the shrink at the last failure
     }
     const verdict = decide(spec.definition, args, decideOptions);
-    const failed = verdict.verdict === 'violated';
+    const kind = verdict.verdict;
     if (!shrinking) {
-      counts[verdict.verdict] += 1;
-      if ((verdict.verdict === 'inconclusive' || verdict.verdict === 'error') && firstUndecided === undefined) {
-        firstUndecided = { args, verdict };
-      }
-      if (verdict.ratio !== undefined && verdict.verdict === wanted && (worst === undefined || new ExactDecimal(verdict.ratio).gt(worst.ratio))) {
-        worst = { ratio: verdict.ratio, lhs: verdict.lhs ?? '', bound: verdict.bound ?? '', args };
+      counts[kind] += 1;
+      if (kind === 'holds' || kind === 'violated') decidedBy[verdict.arithmetic === 'double-double' ? 'double-double' : 'decimal'] += 1;
+      else if (firstUndecided === undefined && kind !== 'inapplicable') firstUndecided = { args, verdict };
+      const ratio = verdict.ratio;
+      if (ratio !== undefined && kind === wanted) {
+        const value = Number(ratio);
+        if (worst === undefined || ratioExceeds(ratio, value, worst.ratio, worstValue)) {
+          worst = { ratio, lhs: verdict.lhs ?? '', bound: verdict.bound ?? '', args };
+          worstValue = value;
+        }
       }
     }
-    if (failed) {
+    if (kind === 'violated') {
       shrinking = true;
       lastFailure = { args, verdict };
+      // For a claim, a violation fails the property (fast-check then shrinks it); for a finding or a
+      // planted bound the violation is the goal, and fast-check shrinks it just the same.
+      return false;
     }
-    // For a claim, a violation fails the property (fast-check then shrinks it); for a finding or a
-    // planted bound the violation is the goal, and fast-check shrinks it just the same.
-    return !failed;
+    return true;
   });
   const details = fc.check(property, {
     numRuns: runs,
-    seed: settings.seed,
+    seed,
     examples: examples.map((e) => [e] as [RawArgs]),
     endOnFailure: false,
   });
@@ -154,39 +250,15 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
     const args = details.counterexample[0];
     const verdict = lastFailure !== undefined && lastFailure.args === args ? lastFailure.verdict : decide(spec.definition, args, decideOptions);
     counterexample = { args, verdict, seed: details.seed, path: details.counterexamplePath ?? undefined, shrinks: details.numShrinks };
-    if (verdict.verdict === 'violated') recordRegression(spec.lemma, spec.claim, { args, seed: details.seed, path: details.counterexamplePath ?? null });
+    // A split campaign's counterexample is recorded by the merge (one of the parts' is kept).
+    if (verdict.verdict === 'violated' && part === undefined) recordRegression(spec.lemma, spec.claim, { args, seed: details.seed, path: details.counterexamplePath ?? null });
   }
   // A predicate that threw (an engine bug, never a verdict) also leaves a counterexample: deciding
   // it again above rethrows, so the bug surfaces instead of becoming a status.
 
-  const probes = Object.values(counts).reduce((a, b) => a + b, 0);
-  // A claim is only as good as the probes that were decided: an `error` probe (the claim could not
-  // be evaluated) or a campaign with no probe inside the hypotheses proves nothing.
-  const unproved =
-    spec.kind !== 'claim' || counterexample !== undefined
-      ? undefined
-      : counts.error > 0
-        ? `${counts.error} of ${probes} probes could not be evaluated (error)${firstUndecided?.verdict.reason !== undefined ? `, the first: ${firstUndecided.verdict.reason}` : ''}`
-        : counts.holds === 0
-          ? `no probe was decided within the hypotheses (${counts.inapplicable} of ${probes} inapplicable)`
-          : undefined;
-  const reason = outOfTime
-    ? `time limit of ${budget} ms reached after ${probes} of ${runs} probes`
-    : shrinkCut
-      ? `time limit of ${budget} ms reached while shrinking the counterexample`
-      : unproved;
-  let status: ClaimStatus | FindingStatus;
-  let boxProof: BoxProof | undefined;
-  if (spec.kind === 'claim') {
-    if (counterexample !== undefined) status = 'refuted';
-    else if (counts.inconclusive > 0 || outOfTime || unproved !== undefined) status = 'inconclusive';
-    else {
-      boxProof = spec.boxProof?.();
-      status = boxProof?.certified === true ? 'certified' : 'holds on samples';
-    }
-  } else {
-    status = counterexample !== undefined ? 'shown necessary' : 'not shown';
-  }
+  const probes = counts.holds + counts.violated + counts.inconclusive + counts.inapplicable + counts.error;
+  const tally: CampaignTally = { kind: spec.kind, counts, probes, runs, counterexample, firstUndecided, timeBudgetMs: budget, outOfTime, shrinkCut };
+  const { status, reason, boxProof } = conclude(tally, spec.boxProof);
 
   const outcome: CampaignOutcome = {
     lemma: spec.lemma,
@@ -204,8 +276,11 @@ export function runCampaign(spec: CampaignSpec): CampaignOutcome {
     runs,
     timeMs,
     ...(reason !== undefined ? { reason } : {}),
+    decidedBy,
+    ...(part !== undefined ? { part: { index: part.index, count: part.count, seed, ...(budget !== undefined ? { timeBudgetMs: budget } : {}), outOfTime, shrinkCut } } : {}),
   };
-  recordOutcome(outcome, settings.runDir);
+  if (part === undefined) recordOutcome(outcome, settings.runDir);
+  else recordPart(outcome, settings.runDir);
   return outcome;
 }
 
