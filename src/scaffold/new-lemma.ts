@@ -28,20 +28,30 @@ export function scaffoldLemma(root: string, id: string): string[] {
   return files.map(([rel]) => rel);
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('new-lemma.ts')) {
-  const args = process.argv.slice(2);
+/** Where `npm run new-lemma` writes its messages. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The command `npm run new-lemma -- <id>` in `root`: its exit status (0 written, 2 refused). */
+export function newLemmaCommand(args: readonly string[], root: string, out: Output): number {
   if (args.length !== 1) {
-    process.stderr.write('usage: npm run new-lemma -- <id>   (id in kebab-case, e.g. my-lemma)\n');
-    process.exit(2);
+    out.stderr('usage: npm run new-lemma -- <id>   (id in kebab-case, e.g. my-lemma)\n');
+    return 2;
   }
   try {
-    const written = scaffoldLemma(REPO_ROOT, args[0]!);
-    process.stdout.write(
-      `wrote ${written.join(' and ')}\nnext: edit the statement and the claim, then run  npm run verify -- --lemma ${args[0]}  and read reports/REPORT.md\n`,
-    );
+    const written = scaffoldLemma(root, args[0]!);
+    out.stdout(`wrote ${written.join(' and ')}\nnext: edit the statement and the claim, then run  npm run verify -- --lemma ${args[0]}  and read reports/REPORT.md\n`);
+    return 0;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exit(2);
+    out.stderr(`${e.message}\n`);
+    return 2;
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('new-lemma.ts')) {
+  const status = newLemmaCommand(process.argv.slice(2), REPO_ROOT, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+  if (status !== 0) process.exit(status);
 }
