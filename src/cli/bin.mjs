@@ -1,22 +1,20 @@
 #!/usr/bin/env node
-// The `uat` executable: registers a TypeScript loader (no build step), then runs the program. The
-// loader is ts-loader-hooks.mjs (esbuild transpiles each file once into a cache: startup ~3× faster
-// than tsx's); tsx is the fallback when esbuild cannot be resolved.
+// The `uat` executable. It runs the precompiled bundle of the program (cli-bundle.mjs: rebuilt
+// whenever a source changed, never stale), or, when no bundle can be built or `UAT_DEBUG=1` asks for
+// stack traces into the sources, registers a TypeScript loader (ts-loader.mjs) and runs the sources.
 // A failure to load the program itself (e.g. a source file with a syntax error) is one line on
 // stderr and exit status 2, never a stack trace; `UAT_DEBUG=1` shows the stack.
-import { createRequire, register as registerHooks } from 'node:module';
 import process from 'node:process';
+import { bundledProgramUrl } from './cli-bundle.mjs';
+import { registerTypeScriptLoader } from './ts-loader.mjs';
 
-let esbuildFound = true;
-try {
-  createRequire(import.meta.url).resolve('esbuild');
-} catch {
-  esbuildFound = false;
+let program = process.env.UAT_DEBUG === '1' || process.env.UAT_NO_BUNDLE === '1' ? undefined : await bundledProgramUrl();
+if (program === undefined) {
+  await registerTypeScriptLoader();
+  program = './main.ts';
 }
-if (esbuildFound) registerHooks('./ts-loader-hooks.mjs', import.meta.url);
-else (await import('tsx/esm/api')).register();
 try {
-  await import('./main.ts');
+  await import(program);
 } catch (e) {
   if (process.env.UAT_DEBUG === '1') throw e;
   const message = e instanceof Error ? e.message : String(e);

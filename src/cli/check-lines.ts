@@ -79,6 +79,35 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   };
 }
 
+/** Consecutive input lines, the first of them numbered `firstLine` (1-based). */
+export interface LineChunk {
+  readonly firstLine: number;
+  readonly lines: readonly InputLine[];
+}
+
+/** The answers to a chunk: their JSON lines, concatenated, and how many of each verdict. */
+export interface ChunkAnswers {
+  readonly text: string;
+  readonly counts: Record<VerdictKind, number>;
+}
+
+/** No answers yet: every count 0. */
+export function noVerdicts(): Record<VerdictKind, number> {
+  return { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
+}
+
+/** Answers every line of `chunk`, in order (what `uat check` writes for them, and the counts). */
+export function answerChunk(chunk: LineChunk, registry: RuntimeRegistry, options: DecideOptions): ChunkAnswers {
+  const counts = noVerdicts();
+  let text = '';
+  chunk.lines.forEach((input, i) => {
+    const answer = answerLine(input, chunk.firstLine + i, registry, options);
+    counts[answer.verdict] += 1;
+    text += `${JSON.stringify(answer)}\n`;
+  });
+  return { text, counts };
+}
+
 /** True for a JSON object (not an array, not null, not a {@link JsonNumber}). */
 function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof JsonNumber);

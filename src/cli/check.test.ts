@@ -1,15 +1,20 @@
 /**
  * `uat check` end to end: the real executable is spawned on stdin and on files, and every answer is
  * read back. One answer per input line (blank lines included), in order; verdicts for the rows of
- * the issue; exit status 0 / 1 / 2; one-line messages for a wrong command line.
+ * the issue; exit status 0 / 1 / 2; one-line messages for a wrong command line. In process:
+ * `checkStream` with worker threads writes the same bytes as with one thread.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Readable, Writable } from 'node:stream';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadRuntimeRegistry, type RuntimeRegistry } from '../registry/runtime.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
+import { checkStream, type CheckStreamOptions } from './check.ts';
 import { MAX_LINE_BYTES } from './check-lines.ts';
+import { CheckWorkerPool } from './check-pool.ts';
 
 const BIN = path.join(REPO_ROOT, 'src', 'cli', 'bin.mjs');
 
@@ -157,5 +162,69 @@ describe('uat check', () => {
     for (const claim of ['linf', 'l1', 'attention', 'temperature', 'monotone', 'margin-necessary (finding)']) {
       expect(names).toContain(`softmax-hardmax/${claim}`);
     }
+  });
+});
+
+/** `checkStream` in process on `text` cut into pieces of `piece` bytes; the output and the status. */
+async function checkText(text: string, piece: number, registry: RuntimeRegistry, options: CheckStreamOptions): Promise<{ output: string; status: number; writes: number }> {
+  const bytes = Buffer.from(text, 'utf8');
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += piece) pieces.push(bytes.subarray(at, at + piece));
+  const chunks: string[] = [];
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const status = await checkStream(Readable.from(pieces), output, registry, options);
+  return { output: chunks.join(''), status, writes: chunks.length };
+}
+
+describe('checkStream with worker threads', () => {
+  let registry: RuntimeRegistry;
+  beforeAll(async () => {
+    registry = await loadRuntimeRegistry();
+  });
+
+  it('writes the same bytes and exit status with 2 and 3 threads as with one, bad lines included', async () => {
+    const mixed = [...rows.map(([line]) => line), `{"claim": "x", "args": ${'['.repeat(1001)}${']'.repeat(1001)}}`, '\r', ''];
+    // many lines, pieces cutting lines anywhere, one over-long line, an input without a final newline
+    const text = `${linf(['1', `0.${'1'.repeat(MAX_LINE_BYTES)}`], '1')}\n${Array.from({ length: 12 }, () => mixed.join('\n')).join('\r\n')}`;
+    const alone = await checkText(text, 4093, registry, { digits: 20, jobs: 1 });
+    expect(alone.output.split('\n')).toHaveLength(1 + 12 * mixed.length - 1 + 1);
+    expect(alone.status).toBe(2);
+    const pools: CheckWorkerPool[] = [];
+    const answer = CheckWorkerPool.prototype.answer;
+    const spy = vi.spyOn(CheckWorkerPool.prototype, 'answer').mockImplementation(function (this: CheckWorkerPool, chunk) {
+      if (!pools.includes(this)) pools.push(this);
+      return answer.call(this, chunk);
+    });
+    try {
+      for (const jobs of [2, 3]) {
+        const parallel = await checkText(text, 997, registry, { digits: 20, jobs, parallelMinLines: 0 });
+        expect(parallel.output).toBe(alone.output);
+        expect(parallel.status).toBe(alone.status);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    // both pools were used, and their workers (not the fallback) answered chunks
+    expect(pools).toHaveLength(2);
+    for (const pool of pools) {
+      expect(pool.workerChunks).toBeGreaterThan(0);
+      expect(pool.fallbackChunks).toBe(0);
+    }
+  });
+
+  it('starts no worker below parallelMinLines, and the exit status still counts every line', async () => {
+    const text = `${linf(['1', '0'], '1')}\n${probe('softmax-hardmax/margin-necessary', { z: ['1', '1'], lambda: '5', epsilon: '0.1' })}\n`;
+    const alone = await checkText(text, 16, registry, { digits: 20, jobs: 1 });
+    expect(alone.status).toBe(1);
+    const below = await checkText(text, 16, registry, { digits: 20, jobs: 2, parallelMinLines: 3 });
+    expect(below).toEqual(alone);
+    const above = await checkText(text, 16, registry, { digits: 20, jobs: 2, parallelMinLines: 1 });
+    expect(above.output).toBe(alone.output);
+    expect(above.status).toBe(1);
   });
 });

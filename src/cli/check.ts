@@ -1,27 +1,32 @@
 /**
- * `uat check [--digits D] [--max-precision P] [--list] [FILE|-]`: decides probes given as JSON
- * Lines, one answer line per input line, in order (see `check-lines.ts` for the line format).
+ * `uat check [--digits D] [--max-precision P] [--jobs N] [--list] [FILE|-]`: decides probes given as
+ * JSON Lines, one answer line per input line, in order (see `check-lines.ts` for the line format).
  *
  * Input is read as a stream (stdin when FILE is `-` or absent), split with a cap of 1 MiB per line;
- * answers are written in batches, one write per input chunk. Exit status: 0 when every line holds or
- * is inapplicable, 1 when any is violated or inconclusive, 2 when any is an error or the command
- * line is wrong.
+ * answers are written in batches, one write per input chunk. On a large input (from
+ * {@link PARALLEL_MIN_LINES} lines on) `--jobs N` threads answer: this one and N − 1 workers
+ * (default N: the number of cores); the output is the same bytes as with `--jobs 1`. Exit status: 0
+ * when every line holds or is inapplicable, 1 when any is violated or inconclusive, 2 when any is an
+ * error or the command line is wrong.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
-import { loadRuntimeRegistry, type RuntimeRegistry } from '../registry/runtime.ts';
+import { loadRuntimeRegistry, PROOF_DIR, type RuntimeRegistry } from '../registry/runtime.ts';
 import { DEFAULT_DIGITS, DEFAULT_MAX_PRECISION, type DecideOptions } from '../verdict/decide.ts';
 import type { VerdictKind } from '../verdict/verdict.ts';
 import { boundedLineBatches } from './bounded-lines.ts';
-import { answerLine, exitStatusOf, MAX_LINE_BYTES } from './check-lines.ts';
+import { answerChunk, exitStatusOf, MAX_LINE_BYTES, noVerdicts, type ChunkAnswers, type LineChunk } from './check-lines.ts';
+import { CheckWorkerPool } from './check-pool.ts';
+import { checkWorkerUrl, importProofModule } from './module-locations.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Largest `--digits`: the working precision cannot exceed {@link MAX_SUPPORTED_PRECISION}. */
 export const MAX_DIGITS = MAX_SUPPORTED_PRECISION;
-/** Output is flushed once this many characters of answers are waiting. */
-const OUTPUT_BATCH_CHARS = 64 * 1024;
+/** Lines read before `uat check` starts worker threads (below this, one thread answers everything). */
+export const PARALLEL_MIN_LINES = 2000;
+const VERDICT_KINDS: readonly VerdictKind[] = ['holds', 'violated', 'inconclusive', 'inapplicable', 'error'];
 
 /** A commander option parser for an integer in `[min, max]`. */
 function integerIn(min: number, max: number): (text: string) => number {
@@ -37,8 +42,12 @@ function integerIn(min: number, max: number): (text: string) => number {
 interface CheckOptions {
   readonly digits: number;
   readonly maxPrecision: number;
+  readonly jobs: number;
   readonly list?: boolean;
 }
+
+/** The number of cores: the default and the maximum of `--jobs`. */
+const CORES = availableParallelism();
 
 /** Adds the `check` command to `program`. */
 export function register(program: Command): void {
@@ -53,12 +62,13 @@ export function register(program: Command): void {
       integerIn(MIN_PRECISION, MAX_SUPPORTED_PRECISION),
       DEFAULT_MAX_PRECISION,
     )
+    .option('--jobs <N>', `threads answering lines, 1..${CORES}; workers start once ${PARALLEL_MIN_LINES} lines are read`, integerIn(1, CORES), CORES)
     .option('--list', 'list the claims and findings that can be checked, and exit')
     .action(async (file: string | undefined, options: CheckOptions, command: Command) => {
       if (options.maxPrecision < options.digits) {
         command.error(`error: --max-precision ${options.maxPrecision} is below --digits ${options.digits}`, { exitCode: 2 });
       }
-      const registry = await loadRuntimeRegistry();
+      const registry = await loadRuntimeRegistry(PROOF_DIR, importProofModule);
       for (const failure of registry.failures) process.stderr.write(`uat check: warning: could not load ${failure.file}: ${failure.message}\n`);
       if (options.list === true) {
         process.stdout.write([...registry.claims.values()].map((c) => `${c.name}${c.kind === 'finding' ? ' (finding)' : ''}\n`).join(''));
@@ -67,6 +77,7 @@ export function register(program: Command): void {
       process.exitCode = await checkStream(openInput(file), process.stdout, registry, {
         digits: options.digits,
         maxPrecision: options.maxPrecision,
+        jobs: options.jobs,
       });
     });
 }
@@ -85,50 +96,113 @@ function openInput(file: string | undefined): AsyncIterable<Buffer | string> {
   })();
 }
 
+/** Options of {@link checkStream}: how to decide, and how many threads may answer. */
+export interface CheckStreamOptions extends DecideOptions {
+  /**
+   * Threads answering lines (default 1): with N > 1, N − 1 worker threads are started once
+   * {@link CheckStreamOptions.parallelMinLines} lines have been read; below that, this thread alone.
+   */
+  readonly jobs?: number;
+  /** Lines read before worker threads are started (default {@link PARALLEL_MIN_LINES}). */
+  readonly parallelMinLines?: number;
+}
+
+/** Resolves when `output` drains, closes or fails, leaving no listener behind. */
+function drained(output: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      output.off('drain', done);
+      output.off('close', done);
+      output.off('error', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('close', done);
+    output.on('error', done);
+  });
+}
+
+/** An answered chunk waiting to be written, in input order. */
+interface Pending {
+  answers?: ChunkAnswers;
+  failure?: unknown;
+  readonly settled: Promise<void>;
+}
+
+function pendingOf(answers: ChunkAnswers | Promise<ChunkAnswers>): Pending {
+  if (!(answers instanceof Promise)) return { answers, settled: Promise.resolve() };
+  const pending: Pending = {
+    settled: answers.then(
+      (a) => void (pending.answers = a),
+      (e: unknown) => void (pending.failure = e ?? new Error('uat check: a worker failed')),
+    ),
+  };
+  return pending;
+}
+
 /**
- * Answers every line of `input` on `output`; returns the exit status. When the reader of `output`
- * goes away (EPIPE, e.g. `uat check big.jsonl | head`), reading stops quietly and the status of the
- * lines answered so far is returned.
+ * Answers every line of `input` on `output`, in order; returns the exit status. When the reader of
+ * `output` goes away (EPIPE, e.g. `uat check big.jsonl | head`), reading stops quietly and the
+ * status of the lines answered so far is returned.
+ *
+ * Lines are answered a chunk at a time (the lines of one chunk read from `input`). With `jobs` > 1
+ * and a large input, chunks are handed to worker threads ({@link CheckWorkerPool}) while this
+ * thread answers the chunks they cannot take; answers are written in input order all the same, and
+ * are the same bytes whichever thread produced them.
  */
 export async function checkStream(
   input: AsyncIterable<Buffer | string>,
   output: NodeJS.WritableStream,
   registry: RuntimeRegistry,
-  options: DecideOptions,
+  options: CheckStreamOptions,
 ): Promise<0 | 1 | 2> {
-  const counts: Record<VerdictKind, number> = { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
+  const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision };
+  const jobs = options.jobs ?? 1;
+  const parallelMinLines = options.parallelMinLines ?? PARALLEL_MIN_LINES;
+  const counts = noVerdicts();
   let closed = false; // the reader went away
-  let failure: Error | undefined; // any other write error, rethrown at the next flush
+  let failure: Error | undefined; // any other write error, rethrown at the next write
   // The listener stays attached: a late EPIPE after the last line must not become an uncaught error.
   output.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') closed = true;
     else failure = e;
   });
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const flush = async (): Promise<void> => {
+  const queue: Pending[] = []; // answered or being answered, not yet written
+  /** Writes the answers at the head of the queue that are ready (all of them, waiting, when `all`). */
+  const write = async (all: boolean): Promise<void> => {
+    const texts: string[] = [];
+    while (queue.length > 0 && !closed) {
+      const head = queue[0]!;
+      if (head.answers === undefined && head.failure === undefined) {
+        if (!all) break;
+        await head.settled;
+      }
+      if (head.failure !== undefined) throw head.failure;
+      queue.shift();
+      texts.push(head.answers!.text);
+      for (const kind of VERDICT_KINDS) counts[kind] += head.answers!.counts[kind];
+    }
     if (failure !== undefined) throw failure;
-    if (pending.length === 0 || closed) return;
-    const text = pending.join('');
-    pending = [];
-    pendingChars = 0;
-    if (!output.write(text)) await Promise.race([once(output, 'drain'), once(output, 'close')]).catch(() => undefined);
+    if (texts.length === 0 || closed) return;
+    if (!output.write(texts.join(''))) await drained(output);
   };
-  let line = 0;
-  for await (const batch of boundedLineBatches(input, MAX_LINE_BYTES)) {
-    for (const inputLine of batch) {
-      line += 1;
-      const answer = answerLine(inputLine, line, registry, options);
-      counts[answer.verdict] += 1;
-      const text = `${JSON.stringify(answer)}\n`;
-      pending.push(text);
-      pendingChars += text.length;
-      if (pendingChars >= OUTPUT_BATCH_CHARS) await flush();
+  let pool: CheckWorkerPool | undefined;
+  const answerHere = (chunk: LineChunk): ChunkAnswers => answerChunk(chunk, registry, decideOptions);
+  try {
+    let lines = 0;
+    for await (const batch of boundedLineBatches(input, MAX_LINE_BYTES)) {
+      const chunk: LineChunk = { firstLine: lines + 1, lines: batch };
+      lines += batch.length;
+      if (pool === undefined && jobs > 1 && lines >= parallelMinLines) pool = new CheckWorkerPool(jobs - 1, checkWorkerUrl(), decideOptions, answerHere);
+      queue.push(pendingOf(pool?.answer(chunk) ?? answerHere(chunk)));
+      // let the workers' replies in (they arrive as events, not as microtasks)
+      if (pool !== undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+      await write(false);
       if (closed) break;
     }
-    await flush();
-    if (closed) break;
+    await write(true);
+  } finally {
+    await pool?.close();
   }
-  await flush();
   return exitStatusOf(counts);
 }

@@ -50,15 +50,23 @@ export function proofFiles(dir: string = PROOF_DIR): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Builds the registry from the lemmas exported by the files of `dir`. */
-export async function loadRuntimeRegistry(dir: string = PROOF_DIR): Promise<RuntimeRegistry> {
+/** Imports one proof file given by its absolute path (the default: a dynamic import of its file URL). */
+export type ProofImporter = (file: string) => Promise<unknown>;
+
+const importByUrl: ProofImporter = (file) => import(pathToFileURL(file).href);
+
+/**
+ * Builds the registry from the lemmas exported by the files of `dir`. `importFile` lets a caller
+ * serve the files from elsewhere (the `uat` bundle serves them precompiled; `src/cli/module-locations.ts`).
+ */
+export async function loadRuntimeRegistry(dir: string = PROOF_DIR, importFile: ProofImporter = importByUrl): Promise<RuntimeRegistry> {
   const lemmas: LemmaDefinition[] = [];
   const failures: LoadFailure[] = [];
   const origin = new Map<string, string>(); // lemma id → file
   for (const file of proofFiles(dir)) {
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      module = (await importFile(file)) as Record<string, unknown>;
     } catch (e) {
       failures.push({ file, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
       continue;

@@ -1,0 +1,108 @@
+/**
+ * The worker pool of `uat check`, with small stand-in workers (data: URLs) instead of the real one:
+ * chunks go to the least busy worker and come back with their answers; a full pool refuses a chunk
+ * (the caller answers it); a worker's error rejects its chunk; the chunks of a worker that dies are
+ * answered by the fallback, and a closed pool drops what it held.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChunkAnswers, LineChunk } from './check-lines.ts';
+import { CheckWorkerPool, MAX_CHUNKS_PER_WORKER } from './check-pool.ts';
+
+/** A stand-in worker: answers `<line>:<text>` per line, an error for a chunk starting with "throw", and exits on "exit". */
+const ECHO_WORKER = new URL(
+  `data:text/javascript,${encodeURIComponent(`
+import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', (r) => {
+  const first = r.lines[0]?.text;
+  if (first === 'throw') return parentPort.postMessage({ id: r.id, error: 'boom at line ' + r.firstLine });
+  if (first === 'exit') process.exit(3);
+  const text = r.lines.map((l, i) => (r.firstLine + i) + ':' + l.text + '@' + threadId + '\\n').join('');
+  parentPort.postMessage({ id: r.id, text, counts: { holds: r.lines.length, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 } });
+});`)}`,
+);
+/** A stand-in worker that fails while loading. */
+const BROKEN_WORKER = new URL(`data:text/javascript,${encodeURIComponent("throw new Error('cannot load');")}`);
+
+const chunk = (firstLine: number, ...texts: string[]): LineChunk => ({ firstLine, lines: texts.map((text) => ({ text })) });
+const here = (c: LineChunk): ChunkAnswers => ({
+  text: c.lines.map((l, i) => `${c.firstLine + i}:${'text' in l ? l.text : ''}@here\n`).join(''),
+  counts: { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: c.lines.length },
+});
+
+describe('CheckWorkerPool', () => {
+  it('answers chunks in workers, spreads them over the least busy, and refuses one when every worker is full', async () => {
+    const pool = new CheckWorkerPool(2, ECHO_WORKER, { digits: 20 }, here);
+    try {
+      const sent = Array.from({ length: 2 * MAX_CHUNKS_PER_WORKER }, (_, i) => pool.answer(chunk(10 * i + 1, `a${i}`, `b${i}`))!);
+      expect(sent.every((p) => (p as unknown) instanceof Promise)).toBe(true);
+      expect(pool.answer(chunk(99, 'x'))).toBeUndefined();
+      const answers = await Promise.all(sent);
+      answers.forEach((a, i) => {
+        expect(a.text).toMatch(new RegExp(`^${10 * i + 1}:a${i}@(\\d+)\\n${10 * i + 2}:b${i}@\\1\\n$`));
+        expect(a.counts).toEqual({ holds: 2, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 });
+      });
+      // least busy first: alternating threads, two distinct ones
+      const threads = answers.map((a) => /@(\d+)/.exec(a.text)![1]);
+      expect(new Set(threads).size).toBe(2);
+      expect(threads[0]).not.toBe(threads[1]);
+      expect(pool.workerChunks).toBe(2 * MAX_CHUNKS_PER_WORKER);
+      // room again once answered
+      await expect(pool.answer(chunk(7, 'again'))).resolves.toMatchObject({ text: expect.stringMatching(/^7:again@\d+\n$/) });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects a chunk with the message the worker sent', async () => {
+    const pool = new CheckWorkerPool(1, ECHO_WORKER, {}, here);
+    try {
+      await expect(pool.answer(chunk(5, 'throw'))).rejects.toThrow('boom at line 5');
+      expect(pool.workerChunks).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers the chunks of a worker that dies on this thread, and sends it no more', async () => {
+    const pool = new CheckWorkerPool(1, ECHO_WORKER, {}, here);
+    try {
+      const first = pool.answer(chunk(1, 'exit'))!;
+      const second = pool.answer(chunk(2, 'two'))!;
+      expect(await first).toEqual(here(chunk(1, 'exit')));
+      expect(await second).toEqual(here(chunk(2, 'two')));
+      expect(pool.fallbackChunks).toBe(2);
+      expect(pool.answer(chunk(3, 'three'))).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers on this thread when a worker cannot even load; a fallback that throws rejects', async () => {
+    const pool = new CheckWorkerPool(1, BROKEN_WORKER, {}, here);
+    const failing = new CheckWorkerPool(1, BROKEN_WORKER, {}, () => {
+      throw new Error('fallback failed');
+    });
+    try {
+      expect(await pool.answer(chunk(4, 'four'))!).toEqual(here(chunk(4, 'four')));
+      await expect(failing.answer(chunk(1, 'x'))!).rejects.toThrow('fallback failed');
+    } finally {
+      await pool.close();
+      await failing.close();
+    }
+  });
+
+  it('drops what it held when closed: the fallback does not run', async () => {
+    let fallbacks = 0;
+    const pool = new CheckWorkerPool(1, ECHO_WORKER, {}, (c) => {
+      fallbacks += 1;
+      return here(c);
+    });
+    let settled = false;
+    void pool.answer(chunk(1, 'one'))!.finally(() => (settled = true));
+    await pool.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fallbacks).toBe(0);
+    expect(pool.fallbackChunks).toBe(0);
+    expect(settled).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Worker threads for `uat check`: chunks of input lines are answered by other threads while the
+ * main thread reads, answers chunks of its own and writes.
+ *
+ * A worker (`check-worker.ts`) loads the same registry and answers a chunk with the same
+ * {@link answerChunk} as the main thread, so an answer's bytes never depend on which thread wrote it;
+ * the caller keeps the order. Each worker holds at most {@link MAX_CHUNKS_PER_WORKER} chunks; when
+ * all are that busy, {@link CheckWorkerPool.answer} returns `undefined` and the caller answers the
+ * chunk itself. Nothing is lost if a worker dies (it cannot start, or crashes): the chunks it held
+ * are answered on the main thread by the `fallback` given to the pool.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DecideOptions } from '../verdict/decide.ts';
+import type { ChunkAnswers, LineChunk } from './check-lines.ts';
+
+/** Chunks queued on one worker at most (one being answered, one waiting, so it never idles). */
+export const MAX_CHUNKS_PER_WORKER = 2;
+
+/** A chunk sent to a worker. */
+export interface ChunkRequest extends LineChunk {
+  readonly id: number;
+}
+
+/** A worker's reply: the answers to chunk `id`, or the message of what it threw. */
+export type ChunkReply = ({ readonly id: number } & ChunkAnswers) | { readonly id: number; readonly error: string };
+
+interface Held {
+  readonly chunk: LineChunk;
+  readonly resolve: (answers: ChunkAnswers) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+interface PoolWorker {
+  readonly thread: Worker;
+  readonly held: Map<number, Held>;
+  alive: boolean;
+}
+
+export class CheckWorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private closed = false;
+  /** Chunks answered by a worker so far. */
+  workerChunks = 0;
+  /** Chunks of dead workers answered on this thread so far. */
+  fallbackChunks = 0;
+
+  /**
+   * Starts `size` worker threads from `workerUrl`, each deciding with `options`; `fallback` answers
+   * on this thread the chunks of a worker that died.
+   */
+  constructor(
+    size: number,
+    workerUrl: URL,
+    options: DecideOptions,
+    private readonly fallback: (chunk: LineChunk) => ChunkAnswers,
+  ) {
+    for (let i = 0; i < size; i++) {
+      const worker: PoolWorker = { thread: new Worker(workerUrl, { workerData: { digits: options.digits, maxPrecision: options.maxPrecision } }), held: new Map(), alive: true };
+      worker.thread.on('message', (reply: ChunkReply) => this.settle(worker, reply));
+      worker.thread.on('error', () => this.lose(worker));
+      worker.thread.on('exit', () => this.lose(worker));
+      this.workers.push(worker);
+    }
+  }
+
+  /** Sends `chunk` to the least busy worker; `undefined` when every worker already holds its maximum. */
+  answer(chunk: LineChunk): Promise<ChunkAnswers> | undefined {
+    let chosen: PoolWorker | undefined;
+    for (const worker of this.workers) {
+      if (worker.alive && worker.held.size < MAX_CHUNKS_PER_WORKER && (chosen === undefined || worker.held.size < chosen.held.size)) chosen = worker;
+    }
+    if (chosen === undefined) return undefined;
+    const id = this.nextId++;
+    const worker = chosen;
+    return new Promise<ChunkAnswers>((resolve, reject) => {
+      worker.held.set(id, { chunk, resolve, reject });
+      const request: ChunkRequest = { id, firstLine: chunk.firstLine, lines: chunk.lines };
+      worker.thread.postMessage(request);
+    });
+  }
+
+  /** Stops every worker; chunks still held are dropped (the caller no longer waits for them). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+  }
+
+  private settle(worker: PoolWorker, reply: ChunkReply): void {
+    const held = worker.held.get(reply.id);
+    if (held === undefined) return;
+    worker.held.delete(reply.id);
+    if ('error' in reply) {
+      held.reject(new Error(reply.error));
+      return;
+    }
+    this.workerChunks += 1;
+    held.resolve({ text: reply.text, counts: reply.counts });
+  }
+
+  /** A worker is gone: what it held is answered here, and it gets no more chunks. */
+  private lose(worker: PoolWorker): void {
+    worker.alive = false;
+    const held = [...worker.held.values()];
+    worker.held.clear();
+    if (this.closed) return; // nobody waits for these any more
+    for (const { chunk, resolve, reject } of held) {
+      try {
+        this.fallbackChunks += 1;
+        resolve(this.fallback(chunk));
+      } catch (e) {
+        reject(e);
+      }
+    }
+  }
+}
