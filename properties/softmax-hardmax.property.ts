@@ -87,10 +87,19 @@ const tightToHugeLambdaDelta = tightFamily(16, -2, 3);
 /** Tight family with λΔ ∈ [0.01, 99]: planted bounds fail there by a visible gap. */
 const tightModerate = tightFamily(8, -2, 0);
 
+/** `x / 1000` for an integer `0 ≤ x < 2^53`, printed as JavaScript prints it (at most 3 decimals, no trailing zero), without a float division. */
+function thousandths(x: number): string {
+  const r = x % 1000;
+  const q = (x - r) / 1000;
+  if (r === 0) return String(q);
+  const f = r < 10 ? `00${r}` : r < 100 ? `0${r}` : String(r);
+  return `${q}.${f.charCodeAt(2) !== 48 ? f : f.charCodeAt(1) !== 48 ? f.slice(0, 2) : f.slice(0, 1)}`;
+}
+
 /** Many scores: n ∈ [200, 1000] (few probes: each costs n exponentials per side). */
 const manyScores = fc
   .tuple(fc.integer({ min: 200, max: 1000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }))
-  .map(([n, salt]) => Array.from({ length: n }, (_, j) => `${(((j + 1) * 2654435761 + salt) % 1_000_003) / 1000}`));
+  .map(([n, salt]) => Array.from({ length: n }, (_, j) => thousandths(((j + 1) * 2654435761 + salt) % 1_000_003)));
 
 const scoresAtTemperature = (maxN: number): fc.Arbitrary<RawArgs> =>
   fc.oneof(
@@ -99,23 +108,28 @@ const scoresAtTemperature = (maxN: number): fc.Arbitrary<RawArgs> =>
     { weight: 4, arbitrary: tightToHugeLambdaDelta.map(({ z, lambda }) => ({ z, lambda })) },
   );
 
+/** A value entry in [−10, 10] with 6 places, as its mantissa `v·10^6`, and the tight spread `M ∈ [0.001, 10]` as `M·10^3`. */
+const valueEntryMantissa = mantissaBetween('-10', '10', 6);
+const valueEntry = valueEntryMantissa.map((v) => decimalString(v, -6));
+const valueSpreadMantissa = mantissaBetween('0.001', '10', 3);
+
 /** Values `v` (n rows of m columns) for scores `z`: random rows, or the tight choice `v_j = v* + M·e_0` for j ≠ i*. */
 function withValues(base: fc.Arbitrary<RawArgs>, tight: boolean): fc.Arbitrary<RawArgs> {
   return base.chain((args) => {
     const z = args.z as string[];
     const n = z.length;
-    const entry = decimalBetween('-10', '10', 6);
     if (!tight) {
       return fc
         .integer({ min: 1, max: 3 })
-        .chain((m) => fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }))
+        .chain((m) => fc.array(fc.array(valueEntry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }))
         .map((v) => ({ ...args, v }));
     }
     const iStar = maximiserOf(z.map((x) => new D(x)));
-    return fc.tuple(fc.array(entry, { minLength: 1, maxLength: 3 }), decimalBetween('0.001', '10', 3)).map(([vStar, M]) => ({
-      ...args,
-      v: z.map((_, j) => (j === iStar ? vStar : vStar.map((x, c) => (c === 0 ? new D(x).plus(M).toString() : x)))),
-    }));
+    return fc.tuple(fc.array(valueEntryMantissa, { minLength: 1, maxLength: 3 }), valueSpreadMantissa).map(([star, M]) => {
+      const vStar = star.map((x) => decimalString(x, -6));
+      const shifted = [decimalString(star[0]! + M * 1000n, -6), ...vStar.slice(1)]; // v* + M·e_0, exactly at the scale 10^{−6}
+      return { ...args, v: z.map((_, j) => (j === iStar ? vStar : shifted)) };
+    });
   });
 }
 
