@@ -13,10 +13,10 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Arith, Interval } from '../src/arith/interval.ts';
-import { ballOfSmallDecimal, isBelowOne, isPositiveSmall, onCommonScale, readSmallDecimal } from '../src/arith/double-double-input.ts';
-import { addBall, DDBall, divBall, isCertifiedNegative, isCertifiedPositive, lnBall, mulBall, mulByDouble, negBall, scaleByPowerOfTwo, subBall } from '../src/arith/double-double.ts';
+import { isAtMostWide, isBelowOne, readPositiveFast } from '../src/arith/double-double-input.ts';
+import { addBall, clampNonNegative, DDBall, divBall, isCertifiedNegative, isCertifiedPositive, isExactZero, lnBall, mulBall, mulByDouble, negBall, scaleByPowerOfTwo, subBall, upperEnd } from '../src/arith/double-double.ts';
 import { hasTie, maximiserOf, slackBelowMarginTerm, softmaxTail, type SoftmaxTail } from '../src/math/softmax.ts';
-import { nonNegativeDifferences, readScoresFast, readValuesFast, slackBelowPerTerm, softmaxTailBalls, tailMarginBall, weightedSum } from '../src/math/softmax-fast.ts';
+import { hardmaxMarginScaled, nonNegativeDifferences, nonNegativeUpTo, readScoresFast, readValuesFast, relativeWeightedSum, scaledTail, scaledTailWith, type ScaledTail } from '../src/math/softmax-fast.ts';
 import { defineClaim, defineFinding, defineLemma, type FastEvaluation, type HypothesisFailure } from '../src/registry/define.ts';
 import { readDecimal, readDecimalArray, readDecimalMatrix, required } from '../src/verdict/args.ts';
 
@@ -76,21 +76,26 @@ function tailMargin(z: readonly Decimal[], lambda: Interval, perTerm: Interval, 
 }
 
 /**
- * Fast-path twin of `linf`'s evaluation in double-double balls, read straight from the raw arguments:
- * `1 − p_{i*}`, the bound `(n−1)e^{−λΔ}` (with `e^{−λΔ} = w_{runner-up}`) and the same
- * cancellation-free margin. Undefined unless the inputs are simple decimals and every hypothesis
- * (scores, temperature, margin) holds.
+ * Fast-path twin of `linf`'s evaluation in double-double balls, read straight from the raw arguments,
+ * in the factored form of `softmax-fast.ts` (every value divided by `10^{−E}`, `e^{−λΔ} = f·10^{−E}`):
+ * `1 − p_{i*}`, the bound `(n−1)e^{−λΔ}` and the margin `B − S/(1+S)` times `(1+S)`, a sum of
+ * non-negative terms. Undefined unless the inputs are simple decimals and every hypothesis (scores,
+ * temperature, margin) holds.
  */
-function hardmaxFast(raw: Record<string, unknown>): { lhs: DDBall; bound: DDBall; margin: DDBall } | undefined {
+function hardmaxFast(raw: Record<string, unknown>): { tail: ScaledTail; lhs: DDBall; bound: DDBall; margin: DDBall } | undefined {
   const scores = readScoresFast(raw.z, 2, MAX_SCORES);
-  const lambda = readSmallDecimal(raw.lambda);
-  if (scores === undefined || scores.tie || lambda === undefined || !isPositiveSmall(lambda)) return undefined;
-  const lam = ballOfSmallDecimal(lambda);
-  if (lam === undefined) return undefined;
-  const t = softmaxTailBalls(scores, lam);
-  const perTerm = t.weights[scores.runnerUp]!;
-  const bound = mulByDouble(new DDBall(), perTerm, scores.n - 1);
-  return { lhs: t.tail, bound, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), bound) };
+  if (scores === undefined || scores.tie) return undefined;
+  const lambda = readPositiveFast(raw.lambda);
+  if (lambda === undefined) return undefined;
+  const t = scaledTail(scores, lambda);
+  if (t === undefined) return undefined;
+  const bound = mulByDouble(new DDBall(), t.factor, scores.n - 1);
+  return { tail: t, lhs: t.tail, bound, margin: hardmaxMarginScaled(t, bound) };
+}
+
+/** A fast evaluation whose `lhs` and `bound` are both given divided by `10^{−E}`. */
+function scaledBy(e: number, x: { lhs: DDBall; bound: DDBall; margin: DDBall }): FastEvaluation {
+  return { lhs: x.lhs, bound: x.bound, margin: x.margin, lhsScale10: -e, boundScale10: -e };
 }
 
 /**
@@ -111,7 +116,10 @@ export const linf = defineClaim<ScoresAtTemperature>({
     // ‖p − e‖_∞ = max(1 − p*, max_{j≠i*} p_j) = 1 − p*, since every p_j ≤ Σ_{j≠i*} p_j = 1 − p*.
     return { lhs: t.tail, bound, margin: tailMargin(z, lam, perTerm, bound, A, t) };
   },
-  fast: hardmaxFast,
+  fast(raw): FastEvaluation | undefined {
+    const h = hardmaxFast(raw);
+    return h === undefined ? undefined : scaledBy(h.tail.exponent10, h);
+  },
 });
 
 /**
@@ -141,7 +149,8 @@ export const l1 = defineClaim<ScoresAtTemperature>({
     const h = hardmaxFast(raw);
     if (h === undefined) return undefined;
     const twice = (b: DDBall): DDBall => scaleByPowerOfTwo(b, b, 1);
-    return { lhs: twice(h.lhs), bound: twice(h.bound), margin: twice(h.margin) };
+    // the margin 2(B − S/(1+S)) has the sign of linf's
+    return scaledBy(h.tail.exponent10, { lhs: twice(h.lhs), bound: twice(h.bound), margin: h.margin });
   },
 });
 
@@ -197,33 +206,35 @@ export const attention = defineClaim<AttentionArgs>({
   },
   fast(raw): FastEvaluation | undefined {
     const scores = readScoresFast(raw.z, 2, MAX_SCORES);
-    const lambda = readSmallDecimal(raw.lambda);
-    if (scores === undefined || scores.tie || lambda === undefined || !isPositiveSmall(lambda)) return undefined;
+    if (scores === undefined || scores.tie) return undefined;
+    const lambda = readPositiveFast(raw.lambda);
     const values = readValuesFast(raw.v, scores.n, scores.iStar, MAX_VALUE_COLUMNS);
-    const lam = ballOfSmallDecimal(lambda);
-    if (values === undefined || lam === undefined) return undefined;
-    const t = softmaxTailBalls(scores, lam);
-    const perTerm = t.weights[scores.runnerUp]!;
-    const tailBound = mulByDouble(new DDBall(), perTerm, scores.n - 1);
-    const base = mulBall(new DDBall(), values.spread, tailMarginBall(t, slackBelowPerTerm(t, perTerm), tailBound)); // M·(B − S/(1+S))
+    if (lambda === undefined || values === undefined) return undefined;
+    const t = scaledTail(scores, lambda);
+    if (t === undefined) return undefined;
+    // every value below is divided by 10^{−E}, and every margin multiplied by (1 + S) > 0
+    const tailBound = mulByDouble(new DDBall(), t.factor, scores.n - 1);
+    const base = mulBall(new DDBall(), values.spread, hardmaxMarginScaled(t, tailBound)); // M·(B − S/(1+S))·(1+S)
     let lhs: DDBall | undefined;
-    let margin: DDBall | undefined;
+    let marginUpper = Infinity;
     for (let c = 0; c < values.columns; c++) {
-      const column = (rows: readonly (readonly DDBall[])[]): DDBall[] => rows.map((row) => row[c]!);
-      const mixed = weightedSum(t, column(values.deltas)); // Σ_{j≠i*} w_j δ_jc
-      // |mixed|, and min(Σ w_j(M − δ_jc), Σ w_j(M + δ_jc)): the smaller sum is the one on mixed's side
-      const positive = isCertifiedPositive(mixed);
+      const column = <T,>(rows: readonly (readonly T[])[]): T[] => rows.map((row) => row[c]!);
+      const mixed = relativeWeightedSum(t, column(values.deltas)); // Σ_{j≠i*} u_j δ_jc
+      // |Σ w_j δ_jc| and min(Σ w_j(M − δ_jc), Σ w_j(M + δ_jc)): the smaller sum is the one on mixed's side
+      const zero = isExactZero(mixed);
+      const positive = zero || isCertifiedPositive(mixed);
       if (!positive && !isCertifiedNegative(mixed)) return undefined;
-      const lhsColumn = divBall(new DDBall(), positive ? mixed : negBall(new DDBall(), mixed), t.normaliser);
-      const nearer = weightedSum(t, column(positive ? values.belowSpread : values.aboveSpread));
-      const marginColumn = addBall(new DDBall(), base, divBall(nearer, nearer, t.normaliser));
+      const lhsColumn = zero ? new DDBall(0) : divBall(new DDBall(), mulBall(mixed, t.factor, positive ? mixed : negBall(mixed, mixed)), t.normaliser);
+      const nearer = relativeWeightedSum(t, column(positive ? values.belowSpread : values.aboveSpread));
+      // margin of column c times (1 + S)·10^{E}: M·(B − S/(1+S))·(1+S) + f·Σ u_j(M ∓ δ_jc), both terms ≥ 0
+      const marginColumn = addBall(nearer, base, mulBall(nearer, t.factor, nearer));
+      marginUpper = Math.min(marginUpper, upperEnd(marginColumn));
       lhs = lhs === undefined ? lhsColumn : largerOf(lhs, lhsColumn);
-      const larger = margin === undefined ? marginColumn : largerOf(margin, marginColumn);
-      margin = margin === undefined ? marginColumn : larger === undefined ? undefined : larger === margin ? marginColumn : margin;
-      if (lhs === undefined || margin === undefined) return undefined;
+      if (lhs === undefined) return undefined;
     }
-    if (lhs === undefined || margin === undefined) return undefined;
-    return { lhs, bound: mulBall(new DDBall(), tailBound, values.spread), margin };
+    if (lhs === undefined) return undefined;
+    // the margin is the minimum over columns of quantities ≥ 0 (see above), each at most its upper end
+    return scaledBy(t.exponent10, { lhs, bound: mulBall(new DDBall(), tailBound, values.spread), margin: nonNegativeUpTo(marginUpper) });
   },
 });
 
@@ -262,15 +273,15 @@ export const temperature = defineClaim<TemperatureArgs>({
   },
   fast(raw): FastEvaluation | undefined {
     const scores = readScoresFast(raw.z, 2, MAX_SCORES);
-    const epsilon = readSmallDecimal(raw.epsilon);
-    if (scores === undefined || scores.tie || epsilon === undefined || !isPositiveSmall(epsilon) || !isBelowOne(epsilon)) return undefined;
-    const eps = ballOfSmallDecimal(epsilon);
-    if (eps === undefined) return undefined;
+    if (scores === undefined || scores.tie) return undefined;
+    const epsilon = readPositiveFast(raw.epsilon);
+    if (epsilon === undefined || !isBelowOne(epsilon.decimal)) return undefined;
+    const eps = epsilon.ball;
     const n1 = new DDBall(scores.n - 1);
-    const perTerm = divBall(new DDBall(), eps, n1); // ε/(n−1) = e^{−λΔ} at this λ
-    const lam = divBall(new DDBall(), lnBall(new DDBall(), divBall(new DDBall(), n1, eps)), scores.gaps[scores.runnerUp]!);
-    const t = softmaxTailBalls(scores, lam);
-    return { lhs: t.tail, bound: eps, margin: tailMarginBall(t, slackBelowPerTerm(t, perTerm), eps) };
+    const lam = divBall(new DDBall(), lnBall(new DDBall(), divBall(new DDBall(), n1, eps)), scores.delta);
+    // at this λ, e^{−λΔ} = ε/(n−1) exactly, so w_j = (ε/(n−1))·u_j: the factored form with E = 0
+    const t = scaledTailWith(scores, lam, divBall(new DDBall(), eps, n1), 0);
+    return { lhs: t.tail, bound: eps, margin: hardmaxMarginScaled(t, eps) };
   },
 });
 
@@ -317,19 +328,18 @@ export const monotone = defineClaim<MonotoneArgs>({
   },
   fast(raw): FastEvaluation | undefined {
     const scores = readScoresFast(raw.z, 2, MAX_SCORES); // ties allowed: this claim needs no margin
-    const lambda1 = readSmallDecimal(raw.lambda1);
-    const lambda2 = readSmallDecimal(raw.lambda2);
-    if (scores === undefined || lambda1 === undefined || lambda2 === undefined || !isPositiveSmall(lambda1)) return undefined;
-    const order = onCommonScale([lambda1, lambda2]);
-    if (order === undefined || order.scaled[0]! > order.scaled[1]!) return undefined;
-    const l1 = ballOfSmallDecimal(lambda1);
-    const l2 = ballOfSmallDecimal(lambda2);
-    if (l1 === undefined || l2 === undefined) return undefined;
-    const t1 = softmaxTailBalls(scores, l1);
-    const t2 = softmaxTailBalls(scores, l2);
-    // S1 − S2 = Σ_{j≠i*} (w_j(λ1) − w_j(λ2)), every term ≥ 0 since λ1 ≤ λ2 and d_j ≥ 0.
-    const denominator = mulBall(new DDBall(), t1.normaliser, t2.normaliser);
-    return { lhs: t2.tail, bound: t1.tail, margin: divBall(new DDBall(), nonNegativeDifferences(t1, t2), denominator) };
+    if (scores === undefined) return undefined;
+    const lambda1 = readPositiveFast(raw.lambda1);
+    const lambda2 = readPositiveFast(raw.lambda2);
+    if (lambda1 === undefined || lambda2 === undefined || isAtMostWide(lambda1.decimal, lambda2.decimal) !== true) return undefined;
+    const t1 = scaledTail(scores, lambda1);
+    const t2 = scaledTail(scores, lambda2);
+    if (t1 === undefined || t2 === undefined) return undefined;
+    // The margin (S1 − S2)/((1+S1)(1+S2)) has the sign of S1 − S2 = Σ_{j≠i*} (w_j(λ1) − w_j(λ2)), every
+    // term ≥ 0 since λ1 ≤ λ2 and d_j ≥ 0. At a common E it is computed (times 10^{E}); otherwise it
+    // is enclosed by [0, 1] (it is ≥ 0 as just said, and ≤ S1/(1+S1) < 1).
+    const margin = t1.exponent10 === t2.exponent10 ? clampNonNegative(new DDBall(), nonNegativeDifferences(t1, t2)) : nonNegativeUpTo(1);
+    return { lhs: t2.tail, bound: t1.tail, margin, lhsScale10: -t2.exponent10, boundScale10: -t1.exponent10 };
   },
 });
 

@@ -8,13 +8,19 @@
  * is exact as a double-double for `|p| ≤ 45` (`5⁴⁵ < 2¹⁰⁶`); the ball product or quotient
  * (`double-double.ts`) then encloses the value. Longer coefficients or larger exponents are not read
  * (the caller falls back to decimal.js). Printing: with `E` the decimal exponent of the midpoint,
- * `y = x·10^{D−1−E}` is enclosed by a ball in `[10^{D−1}, 10^D)`; the digits are the integer `N`
+ * `y = x·10^{D−1−E}` is enclosed by a ball in `[10^{D−1}, 10^D)` (one product with the ball around
+ * `10^{D−1−E}` of `double-double-power10.ts`); the digits are the integer `N`
  * nearest to the midpoint of `y`, accepted only when the whole ball lies within `(N − 1/2, N + 1/2)`
  * (with `2⁻⁴⁰` to spare), so that every element — the true value included — rounds to `N` under any
- * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`.
+ * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`. The exponent is chosen from
+ * the double-double midpoint (its `hi` alone may round onto `10^{D−1}` or `10^D`); elements of the ball
+ * beyond `10^D` round on a 10× coarser grid, to `10^D` like `N` (then `N = 10^D`, a carry); elements
+ * below `10^{D−1}` round on a 10× finer grid, to `N = 10^{D−1}` only within `0.05`, so a ball reaching
+ * below `10^{D−1}` is accepted only with radius below `0.04`.
  */
 import type { Decimal } from 'decimal.js';
 import { DDBall, divBall, isCertifiedPositive, isExactZero, mulBall, negBall, setBall } from './double-double.ts';
+import { pow10Ball as pow10TableBall } from './double-double-power10.ts';
 
 /** Largest `|p|` for which `10^p` is built exactly or by one ball product. */
 const POW10_EXACT_LIMIT = 45;
@@ -102,13 +108,37 @@ const scratchScaled = new DDBall();
  * one rounding in computing the fraction and the one in adding the radius (each ≤ 2⁻⁵³).
  */
 const ROUNDING_SLACK = 2 ** -40;
+const TEN_TO_TEN = 1e10;
 
 /**
- * The value of every element of `a` rounded to `digits` significant digits (as decimal.js prints
- * `x.toSignificantDigits(digits, ROUND_HALF_EVEN)`), or undefined when the ball is too wide to
- * decide them (or crosses 0, or is out of range).
+ * The decimal digits of the integer `whole + correction`, for an integer double `0 < whole < 10²⁵`
+ * and an integer `|correction| < 10¹⁰`, without BigInt: `r = whole mod 10¹⁰` is exact (the
+ * remainder of doubles is), `q = (whole − r)/10¹⁰` is an integer below `10¹⁵` that the rounded
+ * quotient misses by less than `10⁻⁵`, so `Math.round` recovers it; the correction is carried
+ * into `r` (at most one carry either way).
  */
-export function ballToSignificantDigits(a: DDBall, digits: number): string | undefined {
+function integerDigits(whole: number, correction: number): string {
+  if (whole < 2 ** 53) return String(whole + correction); // exact: both integers, sum below 2⁵³ + 2³⁴
+  let r = whole % TEN_TO_TEN;
+  let q = Math.round((whole - r) / TEN_TO_TEN);
+  r += correction;
+  if (r < 0) {
+    q -= 1;
+    r += TEN_TO_TEN;
+  } else if (r >= TEN_TO_TEN) {
+    q += 1;
+    r -= TEN_TO_TEN;
+  }
+  return q === 0 ? String(r) : `${q}${String(r).padStart(10, '0')}`;
+}
+
+/**
+ * The value of every element of `a·10^{scale10}` rounded to `digits` significant digits (as
+ * decimal.js prints `x.toSignificantDigits(digits, ROUND_HALF_EVEN)`), or undefined when the ball is
+ * too wide to decide them (or crosses 0, or is out of range). The scale only shifts the printed
+ * exponent: the digits of `a·10^s` are those of `a`.
+ */
+export function ballToSignificantDigits(a: DDBall, digits: number, scale10 = 0): string | undefined {
   if (isExactZero(a)) return '0';
   const negative = a.hi < 0;
   const x = negative ? negBall(scratchAbs, a) : a;
@@ -116,26 +146,34 @@ export function ballToSignificantDigits(a: DDBall, digits: number): string | und
   let exponent = Math.floor(Math.log10(x.hi));
   for (let attempt = 0; attempt < 3; attempt++) {
     const shift = digits - 1 - exponent;
-    const y = scaleByPowerOfTen(scratchScaled, x, shift);
-    if (y === undefined || !Number.isFinite(y.rad)) return undefined;
-    const low = 10 ** (digits - 1); // exact for digits ≤ 23; only picks the exponent
-    if (y.hi < low) {
+    const power = pow10TableBall(shift);
+    if (power === undefined) return undefined;
+    const y = shift === 0 ? x : mulBall(scratchScaled, x, power);
+    if (!Number.isFinite(y.rad)) return undefined;
+    // the midpoint hi + lo against 10^{D−1} and 10^D, both exact double-doubles (hi alone may have
+    // rounded onto them): normalised double-doubles compare lexicographically
+    const low = pow10TableBall(digits - 1);
+    const high = pow10TableBall(digits);
+    if (low === undefined || high === undefined) return undefined;
+    if (y.hi < low.hi || (y.hi === low.hi && y.lo < low.lo)) {
       exponent -= 1;
       continue;
     }
-    if (y.hi >= low * 10) {
+    if (y.hi > high.hi || (y.hi === high.hi && y.lo >= high.lo)) {
       exponent += 1;
       continue;
     }
+    // elements below 10^{D−1} round on a 10× finer grid: they round to N = 10^{D−1} only within 0.05
+    if (y.hi - y.rad - 2 * Math.abs(y.lo) < low.hi && !(y.rad < 0.04)) return undefined;
     const whole = Math.round(y.hi);
     const f1 = y.hi - whole; // exact: |f1| ≤ 1/2 and y.hi, whole share their last bits
     const correction = Math.round(f1 + y.lo);
     const fraction = f1 - correction + y.lo; // one rounding, far below the slack
     if (!(Math.abs(fraction) + y.rad < 0.5 - ROUNDING_SLACK)) return undefined;
-    const n = (BigInt(whole) + BigInt(correction)).toString();
+    const n = whole < 1e25 && Math.abs(correction) < TEN_TO_TEN ? integerDigits(whole, correction) : (BigInt(whole) + BigInt(correction)).toString();
     // N has `digits` digits, or is 10^digits after a carry; anything else means a misjudged exponent
     if (n.length !== digits && !(n.length === digits + 1 && /^10*$/.test(n))) return undefined;
-    return decimalText(negative, n, n.length - 1 - shift);
+    return decimalText(negative, n, n.length - 1 - shift + scale10);
   }
   return undefined;
 }

@@ -12,9 +12,18 @@
  * Dekker's TwoProduct (exact); for `−22 ≤ e < 0` the quotient `q₀ = RN(m/10^{−e})` corrected by
  * `q₁ = RN(ρ/10^{−e})`, `ρ = RN((m − p_h) − p_l)` with `p_h + p_l = q₀·10^{−e}` exactly: the only errors
  * are the two roundings in `ρ` and `q₁`, so `|q₀ + q₁ − m/10^{−e}| ≤ (2u + u²)|q₁| ≤ 2.1u²|q₀|`, well
- * within the charged {@link OP_REL}`·|q₀|`. Other exponents return undefined.
+ * within the charged {@link OP_REL}`·|q₀|`. Beyond ±22 the exact integer is multiplied by the ball
+ * around `10^e` of `double-double-power10.ts` (`|e| ≤ 150`).
+ *
+ * Wider inputs. {@link readWideDecimal} also accepts up to {@link MAX_WIDE_SIGNIFICANT} significant
+ * digits (the campaign's 30-digit scores), keeping the exact integer mantissa as a BigInt;
+ * {@link onCommonScaleWide} puts such decimals on one exact BigInt scale (exponent spread at most
+ * {@link MAX_SCALE_SPREAD}), and {@link ballOfBigScaled} encloses `g·10^e` for a BigInt `g`: `g` is
+ * split as `hi + lo + rest` (exact below 2¹⁰⁶, `rest` charged to the radius above), times the ball
+ * around `10^e`.
  */
-import { DDBall, OP_REL, roundedUp, setBall } from './double-double.ts';
+import { DDBall, mulBall, OP_REL, roundedUp, setBall } from './double-double.ts';
+import { pow10Ball, splitBigInt } from './double-double-power10.ts';
 
 /** An exact decimal `mantissa·10^exponent` with an integer `|mantissa| < 10¹⁵`. */
 export interface SmallDecimal {
@@ -109,11 +118,16 @@ export function onCommonScale(xs: readonly SmallDecimal[]): { scaled: number[]; 
   return { scaled, exponent };
 }
 
-/** `out ← ` a ball around `m·10^e` for an integer `|m| ≤ 2⁵³`; undefined when `|e| > 22`. */
+/** `out ← ` a ball around `m·10^e` for an integer `|m| ≤ 2⁵³`; undefined when `|e| > 150` or out of range. */
 export function ballOfScaledInteger(out: DDBall, m: number, e: number): DDBall | undefined {
   if (m === 0) return setBall(out, 0, 0, 0);
+  if (e > 22 || e < -22) {
+    const p = pow10Ball(e);
+    if (p === undefined) return undefined;
+    mulBall(out, setBall(out, m, 0, 0), p);
+    return Number.isFinite(out.rad) ? out : undefined;
+  }
   if (e >= 0) {
-    if (e > 22) return undefined;
     const b = EXACT_POWERS[e]!;
     const p = m * b;
     if (!Number.isFinite(p)) return undefined;
@@ -128,7 +142,6 @@ export function ballOfScaledInteger(out: DDBall, m: number, e: number): DDBall |
     const hi = p + err;
     return setBall(out, hi, err - (hi - p), 0);
   }
-  if (e < -22) return undefined;
   const b = EXACT_POWERS[-e]!;
   const q0 = m / b;
   let c = 134217729 * q0;
@@ -145,9 +158,110 @@ export function ballOfScaledInteger(out: DDBall, m: number, e: number): DDBall |
   return setBall(out, hi, q1 - (hi - q0), roundedUp(OP_REL * Math.abs(q0)));
 }
 
-/** A new ball around a {@link SmallDecimal}, or undefined when its exponent is beyond ±22. */
+/** A new ball around a {@link SmallDecimal}, or undefined when its exponent is beyond ±150 (or out of range). */
 export function ballOfSmallDecimal(x: SmallDecimal): DDBall | undefined {
   return ballOfScaledInteger(new DDBall(), x.mantissa, x.exponent);
+}
+
+/** Most significant digits read by {@link readWideDecimal}. */
+export const MAX_WIDE_SIGNIFICANT = 40;
+/** Largest difference of decimal exponents put on one BigInt scale by {@link onCommonScaleWide}. */
+export const MAX_SCALE_SPREAD = 80;
+
+/**
+ * An exact decimal `mantissa·10^exponent`; when the integer mantissa has more than 15 digits, `big`
+ * is that integer exactly (and `mantissa` only its rounding).
+ */
+export interface WideDecimal extends SmallDecimal {
+  readonly big?: bigint;
+}
+
+const WIDE_PATTERN = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?$/;
+
+/**
+ * Reads a decimal of up to {@link MAX_WIDE_SIGNIFICANT} significant digits with a normalised exponent
+ * within ±300 exactly, or undefined (the form is that of {@link readSmallDecimal}).
+ */
+export function readWideDecimal(value: unknown): WideDecimal | undefined {
+  const small = readSmallDecimal(value);
+  if (small !== undefined) return small;
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else return undefined;
+  const m = WIDE_PATTERN.exec(text);
+  if (m === null) return undefined;
+  const fraction = m[3] ?? '';
+  let digits = `${m[2]!}${fraction}`;
+  let start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++;
+  let end = digits.length;
+  while (end > start + 1 && digits.charCodeAt(end - 1) === 48) end--;
+  const exponent = Number(m[4] ?? '0') - fraction.length + (digits.length - end);
+  digits = digits.slice(start, end);
+  if (digits.length > MAX_WIDE_SIGNIFICANT || Math.abs(exponent) > MAX_EXPONENT) return undefined;
+  const big = m[1] === '-' ? -BigInt(digits) : BigInt(digits);
+  return { mantissa: Number(big), big, exponent: big === 0n ? 0 : exponent };
+}
+
+/** The exact integer mantissa of `x`. */
+export function bigMantissa(x: WideDecimal): bigint {
+  return x.big ?? BigInt(x.mantissa);
+}
+
+/**
+ * The decimals as exact BigInts `scaled[i]` times a common `10^exponent`, or undefined when their
+ * exponents differ by more than {@link MAX_SCALE_SPREAD}.
+ */
+export function onCommonScaleWide(xs: readonly WideDecimal[]): { scaled: bigint[]; exponent: number } | undefined {
+  let exponent = Infinity;
+  let top = -Infinity;
+  for (const x of xs) {
+    if (x.mantissa === 0) continue;
+    if (x.exponent < exponent) exponent = x.exponent;
+    if (x.exponent > top) top = x.exponent;
+  }
+  if (exponent === Infinity) exponent = 0;
+  else if (top - exponent > MAX_SCALE_SPREAD) return undefined;
+  const scaled: bigint[] = [];
+  for (const x of xs) scaled.push(x.mantissa === 0 ? 0n : bigMantissa(x) * 10n ** BigInt(x.exponent - exponent));
+  return { scaled, exponent };
+}
+
+/** `out ← ` a ball around `g·10^e` for a BigInt `g`; undefined when `|e| > 150` or out of range. */
+export function ballOfBigScaled(out: DDBall, g: bigint, e: number): DDBall | undefined {
+  if (g === 0n) return setBall(out, 0, 0, 0);
+  const [hi, lo, rest] = splitBigInt(g);
+  if (rest === 0 && lo === 0 && Math.abs(hi) <= 2 ** 53) return ballOfScaledInteger(out, hi, e);
+  const p = pow10Ball(e);
+  if (p === undefined) return undefined;
+  mulBall(out, setBall(out, hi, lo, rest), p);
+  return Number.isFinite(out.rad) ? out : undefined;
+}
+
+/** A new ball around a {@link WideDecimal}, or undefined when its exponent is beyond ±150 (or out of range). */
+export function ballOfWideDecimal(x: WideDecimal): DDBall | undefined {
+  return x.big === undefined ? ballOfSmallDecimal(x) : ballOfBigScaled(new DDBall(), x.big, x.exponent);
+}
+
+/** A decimal read for the fast path with its ball. */
+export interface FastDecimal {
+  readonly decimal: WideDecimal;
+  readonly ball: DDBall;
+}
+
+/** A positive decimal read for the fast path, with its ball; undefined when not of the wide form or ≤ 0. */
+export function readPositiveFast(value: unknown): FastDecimal | undefined {
+  const decimal = readWideDecimal(value);
+  if (decimal === undefined || !(decimal.mantissa > 0)) return undefined;
+  const ball = ballOfWideDecimal(decimal);
+  return ball === undefined ? undefined : { decimal, ball };
+}
+
+/** `a ≤ b` exactly. */
+export function isAtMostWide(a: WideDecimal, b: WideDecimal): boolean | undefined {
+  const common = onCommonScaleWide([a, b]);
+  return common === undefined ? undefined : common.scaled[0]! <= common.scaled[1]!;
 }
 
 /** True when `x > 0`. */
@@ -156,7 +270,8 @@ export function isPositiveSmall(x: SmallDecimal): boolean {
 }
 
 /** True when `x < 1` (exactly). */
-export function isBelowOne(x: SmallDecimal): boolean {
+export function isBelowOne(x: WideDecimal): boolean {
   if (x.exponent >= 0) return x.mantissa <= 0; // an integer times 10^e ≥ 1 unless it is ≤ 0
+  if (x.big !== undefined) return x.big < 10n ** BigInt(-x.exponent);
   return x.exponent < -22 ? true : x.mantissa < EXACT_POWERS[-x.exponent]!;
 }

@@ -122,8 +122,8 @@ export function copyBall(out: DDBall, a: DDBall): DDBall {
 /** `out ← a + b` (AccurateDWPlusDW). */
 export function addBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
   ddAddKernel(a.hi, a.lo, b.hi, b.lo);
-  const zh = kernelHi;
-  const zl = kernelLo;
+  const zh = kernel[0]!;
+  const zl = kernel[1]!;
   const rad = roundedUp(a.rad + b.rad + OP_REL * Math.abs(zh));
   if (!(Math.abs(zh) <= RANGE_MAX)) return invalidate(out, zh);
   out.hi = zh;
@@ -323,10 +323,13 @@ function powersOfTwoTable(): DDBall[] {
 
 // ---- plain double-double kernels (no radius) for the exp polynomial -----------------------------
 
-let kernelHi = 0;
-let kernelLo = 0;
+/**
+ * The kernels' result `(hi, lo)`, in a typed array: writing a double into a module-level `let`
+ * allocates a heap number each time, into a `Float64Array` it does not.
+ */
+const kernel = new Float64Array(2);
 
-/** `(kernelHi, kernelLo) ← (ah + al)·(bh + bl)` by Dekker's DWTimesDW (relative error < 2⁻¹⁰²). */
+/** `(kernel[0]!, kernel[1]!) ← (ah + al)·(bh + bl)` by Dekker's DWTimesDW (relative error < 2⁻¹⁰²). */
 function ddMulKernel(ah: number, al: number, bh: number, bl: number): void {
   const p = ah * bh;
   let c = SPLITTER * ah;
@@ -337,11 +340,12 @@ function ddMulKernel(ah: number, al: number, bh: number, bl: number): void {
   const b2 = bh - b1;
   let e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
   e += ah * bl + al * bh;
-  kernelHi = p + e;
-  kernelLo = e - (kernelHi - p);
+  const zh = p + e;
+  kernel[0] = zh;
+  kernel[1] = e - (zh - p);
 }
 
-/** `(kernelHi, kernelLo) ← (ah + al) + (bh + bl)` by AccurateDWPlusDW (relative error ≤ 3u² + 13u³). */
+/** `(kernel[0]!, kernel[1]!) ← (ah + al) + (bh + bl)` by AccurateDWPlusDW (relative error ≤ 3u² + 13u³). */
 function ddAddKernel(ah: number, al: number, bh: number, bl: number): void {
   const sh = ah + bh;
   let t = sh - ah;
@@ -353,8 +357,9 @@ function ddAddKernel(ah: number, al: number, bh: number, bl: number): void {
   const vh = sh + c;
   const vl = c - (vh - sh);
   const w = tl + vl;
-  kernelHi = vh + w;
-  kernelLo = w - (kernelHi - vh);
+  const zh = vh + w;
+  kernel[0] = zh;
+  kernel[1] = w - (zh - vh);
 }
 
 /** `1/k!` rounded to double, `k = 5 … 12`, for the double part of the exp polynomial. */
@@ -383,19 +388,19 @@ function expNearZero(out: DDBall, t: DDBall, tau: number): DDBall {
   let h = EXP_HIGH_COEFFICIENTS[7]!;
   for (let k = 6; k >= 0; k--) h = h * th + EXP_HIGH_COEFFICIENTS[k]!;
   ddMulKernel(h, 0, th, tl);
-  ddAddKernel(kernelHi, kernelLo, INV_24_HI, INV_24_LO);
-  ddMulKernel(kernelHi, kernelLo, th, tl);
-  ddAddKernel(kernelHi, kernelLo, INV_6_HI, INV_6_LO);
-  ddMulKernel(kernelHi, kernelLo, th, tl);
-  ddAddKernel(kernelHi, kernelLo, 0.5, 0);
-  ddMulKernel(kernelHi, kernelLo, th, tl);
-  ddAddKernel(kernelHi, kernelLo, 1, 0);
-  ddMulKernel(kernelHi, kernelLo, th, tl);
-  ddAddKernel(kernelHi, kernelLo, 1, 0);
+  ddAddKernel(kernel[0]!, kernel[1]!, INV_24_HI, INV_24_LO);
+  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
+  ddAddKernel(kernel[0]!, kernel[1]!, INV_6_HI, INV_6_LO);
+  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
+  ddAddKernel(kernel[0]!, kernel[1]!, 0.5, 0);
+  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
+  ddAddKernel(kernel[0]!, kernel[1]!, 1, 0);
+  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
+  ddAddKernel(kernel[0]!, kernel[1]!, 1, 0);
   const tau5 = tau * tau * tau * tau * tau;
   const error = 10.2 * OP_REL + ((17 * 2 ** -53) / 120) * tau5 * (1 + 2 ** -48) + 2 ** -104 + 2 ** -120 + 2 ** -1000;
-  out.hi = kernelHi;
-  out.lo = kernelLo;
+  out.hi = kernel[0]!;
+  out.lo = kernel[1]!;
   out.rad = roundedUp(error + 1.01 * t.rad); // e^τ ≤ 1.0079
   return out;
 }
@@ -408,10 +413,10 @@ const ONE = new DDBall(1);
 /** `out ← e^a`; radius +∞ when `|a|` may exceed {@link EXP_ARGUMENT_LIMIT} or `rad a > 1/64`. */
 export function expBall(out: DDBall, a: DDBall): DDBall {
   const ah = a.hi;
-  if (!(a.rad <= 1 / 64)) return invalidate(out, Math.exp(ah));
   // the whole ball below −340: e^x ∈ (0, e^{−340}] ⊂ [0, 2⁻⁴⁹⁰] (2⁻⁴⁹⁰ = e^{−339.6…}), still a usable
-  // (tiny) enclosure; the roundings in the test are far below the 0.3 to spare
+  // (tiny) enclosure whatever the radius; the roundings in the test are far below the 0.3 to spare
   if (ah + a.rad + Math.abs(a.lo) < -EXP_ARGUMENT_LIMIT) return setBall(out, 2 ** -491, 0, 2 ** -491);
+  if (!(a.rad <= 1 / 64)) return invalidate(out, Math.exp(ah));
   if (!(Math.abs(ah) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(ah));
   const table = powersOfTwoTable();
   const n = Math.round(ah * SIXTY_FOUR_OVER_LN2);
@@ -459,6 +464,19 @@ export function lnBall(out: DDBall, a: DDBall): DDBall {
 export function isCertifiedPositive(a: DDBall): boolean {
   const s = a.hi - a.rad;
   return a.hi > 0 && s > 0 && s > 2 * Math.abs(a.lo);
+}
+
+/**
+ * True when every element of `a` is ≥ 0: certified positive, or of the form `⟨h, l, h⟩` with `l ≥ 0`
+ * (lower end `h + l − h = l ≥ 0` exactly; {@link clampNonNegative} returns that form with `l = 0`).
+ */
+export function isCertifiedNonNegative(a: DDBall): boolean {
+  return isCertifiedPositive(a) || (a.hi === a.rad && a.lo >= 0 && Number.isFinite(a.rad));
+}
+
+/** An upper bound of every element of `a` (`hi + lo + rad`, rounded up). */
+export function upperEnd(a: DDBall): number {
+  return roundedUp(a.hi + a.rad + Math.abs(a.lo));
 }
 
 /** True when every element of `a` is < 0 (the mirror image of {@link isCertifiedPositive}). */

@@ -1,18 +1,29 @@
 /**
  * Softmax relative to its maximiser in double-double ball arithmetic: the fast-path twin of
  * `softmax.ts`, enclosing the very same real numbers (`d_j = z_{i*} − z_j`, `w_j = e^{−λ d_j}`,
- * `S = Σ_{j≠i*} w_j`, `1 + S`, `1 − p_{i*} = S/(1 + S)`).
+ * `S = Σ_{j≠i*} w_j`, `1 + S`, `1 − p_{i*} = S/(1 + S)`), in a factored form that stays within the
+ * double range however small `e^{−λΔ}` is.
  *
  * Scores are read by {@link readScoresFast} straight from the raw JSON (no decimal.js) onto one exact
- * integer scale, so the maximiser, the runner-up, ties and the gaps `d_j` are exact before any
- * rounding; facts such as `d_j ≥ Δ` for every `j ≠ i*` are therefore proved, and the helpers that use
- * them ({@link slackBelowPerTerm}, {@link nonNegativeDifferences}) say which fact they use. A ball may
- * come back with radius +∞ (out of the double-double range), which no decision accepts.
+ * integer scale (doubles below 2⁵³, or BigInts for up to 40-digit scores), so the maximiser, the
+ * runner-up, ties, the margin `Δ` and the excesses `d_j − Δ ≥ 0` are exact before any rounding;
+ * facts such as `d_j ≥ Δ` for every `j ≠ i*` are therefore proved, and the helpers that use them say
+ * which fact they use.
+ *
+ * Factored form. With `F = e^{−λΔ}` and `u_j = e^{−λ(d_j − Δ)} ∈ (0, 1]` (exactly 1 when `d_j = Δ`),
+ * `w_j = F·u_j`, `S = F·U` with `U = Σ_{j≠i*} u_j ∈ [1, n − 1]`. `F` is kept as `f·10^{−E}`
+ * ({@link scaledTail}): `E = 0` and `f = e^{−λΔ}` when `λΔ ≤ 150`, otherwise
+ * `E = ⌊λΔ/ln 10⌋ ≥ 65` and `f = e^{E ln 10 − λΔ}` (an identity for any integer `E`; the choice
+ * makes `f ∈ (0.09, 1.01]`, checked; {@link expOfNegativeExact}). Every value derived from the softmax is then returned divided
+ * by `10^{−E}`: the tail `S/(1+S)`, the bound `(n−1)F`, and the margins (whose sign is unchanged by
+ * the positive factor). When `E > 0`, `S ≤ 1.01·10⁴·10⁻⁶⁵ < 2⁻¹⁹⁰` (`n ≤ 10⁴`), so `1 + S` is enclosed
+ * by `⟨1, 0, 2⁻¹⁹⁰⟩`.
  */
-import { ballOfScaledInteger, onCommonScale, readSmallDecimal, type SmallDecimal } from '../arith/double-double-input.ts';
-import { addBall, clampNonNegative, DDBall, divBall, expBall, mulBall, negBall, subBall } from '../arith/double-double.ts';
+import { ballOfBigScaled, ballOfScaledInteger, bigMantissa, onCommonScale, onCommonScaleWide, readSmallDecimal, readWideDecimal, type FastDecimal, type SmallDecimal, type WideDecimal } from '../arith/double-double-input.ts';
+import { splitBigInt } from '../arith/double-double-power10.ts';
+import { addBall, clampNonNegative, DDBall, divBall, expBall, mulBall, negBall, roundedUp, setBall, subBall, upperEnd } from '../arith/double-double.ts';
 
-/** Scores read for the fast path: the maximiser, the runner-up and the exact gaps. */
+/** Scores read for the fast path: the maximiser, the runner-up, the exact margin and excesses. */
 export interface FastScores {
   readonly n: number;
   /** The first largest entry (as `maximiserOf` in `softmax.ts`). */
@@ -21,113 +32,265 @@ export interface FastScores {
   readonly runnerUp: number;
   /** True when the largest value is attained twice (`Δ = 0`). */
   readonly tie: boolean;
-  /** Balls around `d_j = z_{i*} − z_j` (exactly 0 at `i*`). */
-  readonly gaps: readonly DDBall[];
+  /** Ball around `Δ = z_{i*} − z_{runner-up}` (exactly 0 on a tie). */
+  readonly delta: DDBall;
+  /** `Δ = deltaInteger·10^{scaleExponent}` exactly. */
+  readonly deltaInteger: number | bigint;
+  readonly scaleExponent: number;
+  /** Balls around `d_j − Δ ≥ 0` for `j ≠ i*`; undefined at `i*` and where `d_j = Δ` exactly. */
+  readonly excess: readonly (DDBall | undefined)[];
 }
 
+/** The largest `λΔ` for which `e^{−λΔ}` is kept unscaled (`E = 0`). */
+export const UNSCALED_EXPONENT_LIMIT = 150;
+/** Radius enclosing `S` in `1 + S` when `E > 0` (see the module comment). */
+const SCALED_NORMALISER_RADIUS = 2 ** -190;
+
 /**
- * Reads an array of `minLength … maxLength` simple decimals (see `double-double-input.ts`), or
- * undefined when any entry is not of that simple form (the full reader then decides).
+ * Reads an array of `minLength … maxLength` decimals of up to 40 significant digits, or undefined
+ * when any entry is not of that form or the scale is too wide (the full reader then decides).
  */
 export function readScoresFast(value: unknown, minLength: number, maxLength: number): FastScores | undefined {
   if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) return undefined;
+  const n = value.length;
   const read: SmallDecimal[] = [];
-  for (const v of value) {
-    const d = readSmallDecimal(v);
-    if (d === undefined) return undefined;
+  let wide = false;
+  for (let j = 0; j < n; j++) {
+    const d = readSmallDecimal(value[j]);
+    if (d === undefined) {
+      wide = true;
+      break;
+    }
     read.push(d);
   }
-  const common = onCommonScale(read);
-  if (common === undefined) return undefined;
-  const { scaled, exponent } = common;
+  const common = wide ? undefined : onCommonScale(read);
+  if (common !== undefined && spreadOf(common.scaled) < 2 ** 53) return scoresFromNumbers(common.scaled, common.exponent);
+  const wideRead: WideDecimal[] = [];
+  for (let j = 0; j < n; j++) {
+    const d = readWideDecimal(value[j]);
+    if (d === undefined) return undefined;
+    wideRead.push(d);
+  }
+  const big = onCommonScaleWide(wideRead);
+  return big === undefined ? undefined : scoresFromBigInts(big.scaled, big.exponent);
+}
+
+/** `max − min` of the integers (exact when below 2⁵³, and then so is every difference of two of them). */
+function spreadOf(scaled: readonly number[]): number {
+  let low = scaled[0]!;
+  let high = low;
+  for (let j = 1; j < scaled.length; j++) {
+    const x = scaled[j]!;
+    if (x < low) low = x;
+    else if (x > high) high = x;
+  }
+  return high - low;
+}
+
+/** {@link FastScores} from integers on one scale whose differences are exact ({@link spreadOf} below 2⁵³). */
+function scoresFromNumbers(scaled: readonly number[], exponent: number): FastScores | undefined {
   const n = scaled.length;
   let iStar = 0;
   for (let j = 1; j < n; j++) if (scaled[j]! > scaled[iStar]!) iStar = j;
   let runnerUp = iStar === 0 ? 1 : 0;
   for (let j = 0; j < n; j++) if (j !== iStar && scaled[j]! > scaled[runnerUp]!) runnerUp = j;
-  const gaps: DDBall[] = [];
+  const top = scaled[iStar]!;
+  const second = scaled[runnerUp]!;
+  const delta = ballOfScaledInteger(new DDBall(), top - second, exponent);
+  if (delta === undefined) return undefined;
+  const excess: (DDBall | undefined)[] = [];
   for (let j = 0; j < n; j++) {
-    const g = scaled[iStar]! - scaled[j]!; // exact when below 2⁵³
-    if (!(g < 2 ** 53)) return undefined;
-    const ball = ballOfScaledInteger(new DDBall(), g, exponent);
+    const e = second - scaled[j]!; // d_j − Δ, exact
+    if (j === iStar || e === 0) {
+      excess.push(undefined);
+      continue;
+    }
+    const ball = ballOfScaledInteger(new DDBall(), e, exponent);
     if (ball === undefined) return undefined;
-    gaps.push(ball);
+    excess.push(ball);
   }
-  return { n, iStar, runnerUp, tie: scaled[runnerUp] === scaled[iStar], gaps };
+  return { n, iStar, runnerUp, tie: top === second, delta, deltaInteger: top - second, scaleExponent: exponent, excess };
 }
 
-/** The softmax of `λz` around its maximiser, as balls. */
-export interface SoftmaxTailBalls {
+function scoresFromBigInts(scaled: readonly bigint[], exponent: number): FastScores | undefined {
+  const n = scaled.length;
+  let iStar = 0;
+  for (let j = 1; j < n; j++) if (scaled[j]! > scaled[iStar]!) iStar = j;
+  let runnerUp = iStar === 0 ? 1 : 0;
+  for (let j = 0; j < n; j++) if (j !== iStar && scaled[j]! > scaled[runnerUp]!) runnerUp = j;
+  const top = scaled[iStar]!;
+  const second = scaled[runnerUp]!;
+  const delta = ballOfBigScaled(new DDBall(), top - second, exponent);
+  if (delta === undefined) return undefined;
+  const excess: (DDBall | undefined)[] = [];
+  for (let j = 0; j < n; j++) {
+    const e = second - scaled[j]!;
+    if (j === iStar || e === 0n) {
+      excess.push(undefined);
+      continue;
+    }
+    const ball = ballOfBigScaled(new DDBall(), e, exponent);
+    if (ball === undefined) return undefined;
+    excess.push(ball);
+  }
+  return { n, iStar, runnerUp, tie: top === second, delta, deltaInteger: top - second, scaleExponent: exponent, excess };
+}
+
+/** `⌊ln 10 · 2¹⁶⁰⌋` (checked against 100 digits in the tests). */
+export const LN10_FIXED = 3365231883504527125129111981421568120141379515367n;
+const FIXED_BITS = 160;
+/** Largest `E` accepted (decimal.js's exponent range is ±9·10¹⁵). */
+const MAX_SCALE_EXPONENT = 10n ** 15n;
+const scaledArgument = new DDBall();
+
+/**
+ * `out ← f` with `e^{−x} = f·10^{−E}` for the exact decimal `x = m·10^k > 150`; returns `E`, or
+ * undefined when `E` is out of range or `f` leaves `(0, 1.01]`. In integers scaled by `2¹⁶⁰`:
+ * `X = ⌊x·2¹⁶⁰⌋` (exact when `k ≥ 0`), `L = ⌊ln 10·2¹⁶⁰⌋`, `E = ⌊X/L⌋`, `R = X − E·L`; then
+ * `r* = x − E ln 10` satisfies `|r*·2¹⁶⁰ − R| ≤ 1 + E` (the two floors), so `−r*` is enclosed by the ball
+ * `−R·2⁻¹⁶⁰ ± (1 + E)·2⁻¹⁶⁰` (with `R` split exactly into doubles, any rest charged too), and
+ * `f = e^{−r*}` by {@link expBall}. `0 ≤ R < L` gives `f ∈ (0.099, 1 + 10⁻³⁰]`; `x > 150` gives `E ≥ 65`.
+ */
+export function expOfNegativeExact(out: DDBall, mantissa: bigint, exponent: number): number | undefined {
+  const fixed = exponent >= 0 ? (mantissa * 10n ** BigInt(exponent)) << BigInt(FIXED_BITS) : (mantissa << BigInt(FIXED_BITS)) / 10n ** BigInt(-exponent);
+  const e = fixed / LN10_FIXED;
+  if (e < 65n || e > MAX_SCALE_EXPONENT) return undefined;
+  const [hi, lo, rest] = splitBigInt(fixed - e * LN10_FIXED);
+  const scaleExponent = Number(e);
+  const unit = 2 ** -FIXED_BITS;
+  expBall(out, setBall(scaledArgument, -hi * unit, -lo * unit, roundedUp((rest + 1 + scaleExponent) * unit)));
+  return Number.isFinite(out.rad) && upperEnd(out) <= 1.01 ? scaleExponent : undefined;
+}
+
+/** The softmax of `λz` around its maximiser, in the factored form, every value divided by `10^{−E}`. */
+export interface ScaledTail {
   readonly iStar: number;
-  /** Balls around `w_j = e^{−λ d_j}`; `weights[iStar]` is exactly 1. */
-  readonly weights: readonly DDBall[];
+  /** `E`: `F = e^{−λΔ} = factor·10^{−E}`. */
+  readonly exponent10: number;
+  /** Ball around `f = F·10^{E}`. */
+  readonly factor: DDBall;
+  /** Balls around `u_j = e^{−λ(d_j − Δ)}` for `j ≠ i*` (exactly 1 where `d_j = Δ`); undefined at `i*`. */
+  readonly relative: readonly (DDBall | undefined)[];
+  /** Ball around `U = Σ_{j≠i*} u_j`. */
+  readonly relativeSum: DDBall;
+  /** Ball around `Σ_{j≠i*} (1 − u_j)`, every term ≥ 0 since `d_j ≥ Δ` and `λ > 0` (each clamped at 0). */
+  readonly relativeSlack: DDBall;
+  /** Ball around `S·10^{E} = f·U`. */
   readonly tailSum: DDBall;
+  /** Ball around `1 + S`. */
   readonly normaliser: DDBall;
+  /** Ball around `(1 − p_{i*})·10^{E} = f·U/(1 + S)`. */
   readonly tail: DDBall;
 }
 
-/** `softmax(λz)` relative to its maximiser, for `λ` given as a ball. */
-export function softmaxTailBalls(scores: FastScores, lambda: DDBall): SoftmaxTailBalls {
-  const { iStar, gaps } = scores;
-  const weights: DDBall[] = [];
-  const tailSum = new DDBall(0);
-  const scratch = new DDBall();
-  for (let j = 0; j < gaps.length; j++) {
-    if (j === iStar) {
-      weights.push(new DDBall(1));
+const ONE = new DDBall(1);
+
+/**
+ * The factored softmax tail for `λ` given as a ball (`λ > 0` checked by the caller) and
+ * `F = e^{−λΔ} = factor·10^{−E}` given by the caller (from {@link expOfNegativeScaled}, or exactly).
+ */
+export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBall, exponent10: number): ScaledTail {
+  const relative: (DDBall | undefined)[] = [];
+  const relativeSum = new DDBall(0);
+  const relativeSlack = new DDBall(0);
+  const term = new DDBall();
+  for (let j = 0; j < scores.n; j++) {
+    if (j === scores.iStar) {
+      relative.push(undefined);
       continue;
     }
-    mulBall(scratch, lambda, gaps[j]!);
-    const w = expBall(new DDBall(), negBall(scratch, scratch));
-    weights.push(w);
-    addBall(tailSum, tailSum, w);
+    const e = scores.excess[j];
+    if (e === undefined) {
+      relative.push(ONE); // d_j = Δ exactly: u_j = 1, and 1 − u_j = 0 adds nothing
+      addBall(relativeSum, relativeSum, ONE);
+      continue;
+    }
+    const u = expBall(new DDBall(), negBall(term, mulBall(term, lambda, e)));
+    relative.push(u);
+    addBall(relativeSum, relativeSum, u);
+    addBall(relativeSlack, relativeSlack, clampNonNegative(term, subBall(term, ONE, u)));
   }
-  const normaliser = addBall(new DDBall(), tailSum, new DDBall(1));
-  return { iStar, weights, tailSum, normaliser, tail: divBall(new DDBall(), tailSum, normaliser) };
+  const tailSum = mulBall(new DDBall(), factor, relativeSum);
+  const normaliser = exponent10 === 0 ? addBall(new DDBall(), tailSum, ONE) : new DDBall(1, 0, SCALED_NORMALISER_RADIUS);
+  return { iStar: scores.iStar, exponent10, factor, relative, relativeSum, relativeSlack, tailSum, normaliser, tail: divBall(new DDBall(), tailSum, normaliser) };
 }
 
 /**
- * Ball around `Σ_{j≠i*} (e^{−λΔ} − w_j)` given a ball `perTerm` around `e^{−λΔ}`. Each term is ≥ 0
- * because `d_j ≥ Δ` (exact comparison) and `x ↦ e^{−λx}` is decreasing for `λ > 0`, so each term's
- * ball is clamped at 0 before summing (the decimal twin is `slackBelowMarginTerm`).
+ * The factored softmax tail at the exact decimal `λ > 0`, or undefined when `λΔ` is out of reach:
+ * `F = e^{−λΔ}` by {@link expBall} on the ball `λΔ` while `λΔ ≤ 150`, beyond by
+ * {@link expOfNegativeExact} on the exact product (the ball would cost `λΔ·2⁻⁹⁶` in the exponent).
  */
-export function slackBelowPerTerm(t: SoftmaxTailBalls, perTerm: DDBall): DDBall {
-  const total = new DDBall(0);
-  const term = new DDBall();
-  for (let j = 0; j < t.weights.length; j++) {
-    if (j === t.iStar) continue;
-    clampNonNegative(term, subBall(term, perTerm, t.weights[j]!));
-    addBall(total, total, term);
+export function scaledTail(scores: FastScores, lambda: FastDecimal): ScaledTail | undefined {
+  const factor = new DDBall();
+  let e: number | undefined = 0;
+  if (scores.tie) setBall(factor, 1, 0, 0);
+  else {
+    const x = mulBall(scaledArgument, lambda.ball, scores.delta);
+    if (x.hi <= UNSCALED_EXPONENT_LIMIT) {
+      expBall(factor, negBall(x, x));
+      if (!Number.isFinite(factor.rad)) return undefined;
+    } else {
+      const mantissa = bigMantissa(lambda.decimal) * BigInt(scores.deltaInteger);
+      e = expOfNegativeExact(factor, mantissa, lambda.decimal.exponent + scores.scaleExponent);
+    }
   }
-  return total;
+  return e === undefined ? undefined : scaledTailWith(scores, lambda.ball, factor, e);
+}
+
+/** A ball `⟨b/2, 0, b/2⟩` enclosing `[0, b]`. */
+function fromZeroTo(b: number): DDBall {
+  return new DDBall(b / 2, 0, b / 2);
 }
 
 /**
- * Ball around `Σ_{j≠i*} (w_j(λ₁) − w_j(λ₂))` for `λ₁ ≤ λ₂`, each term ≥ 0 since `d_j ≥ 0` (clamped at 0).
+ * Ball around `(B − S/(1+S))·(1+S)·10^{E} = f·Σ_{j≠i*}(1 − u_j) + B·S·10^{E}` for the hard-max bound
+ * `B = (n−1)F` given as `bound = B·10^{E}`: a sum of non-negative terms (`u_j ≤ 1` as `d_j ≥ Δ`), so
+ * it is clamped at 0. It has the sign of the margin `B − S/(1+S)` (the factor `(1+S)·10^{E}` is > 0).
+ * When `E > 0`, `B·S·10^{E} = bound·f·U·10^{−E} ≤ 11·10⁴·1.01·10⁴·10⁻⁶⁵ < 2⁻¹⁷⁰` is enclosed by `[0, 2⁻¹⁷⁰]`.
  */
-export function nonNegativeDifferences(t1: SoftmaxTailBalls, t2: SoftmaxTailBalls): DDBall {
+export function hardmaxMarginScaled(t: ScaledTail, bound: DDBall): DDBall {
+  const out = mulBall(new DDBall(), t.factor, t.relativeSlack);
+  addBall(out, out, t.exponent10 === 0 ? mulBall(new DDBall(), bound, t.tailSum) : fromZeroTo(2 ** -170));
+  return clampNonNegative(out, out);
+}
+
+/**
+ * Ball around `(S₁ − S₂)·10^{E}` (both tails at the same `E`) for `λ₁ ≤ λ₂`:
+ * `Σ_{j≠i*} (f₁u_j(λ₁) − f₂u_j(λ₂))`, each term ≥ 0 since `w_j` is non-increasing in `λ` (`d_j ≥ 0`),
+ * so each is clamped at 0.
+ */
+export function nonNegativeDifferences(t1: ScaledTail, t2: ScaledTail): DDBall {
   const total = new DDBall(0);
-  const term = new DDBall();
-  for (let j = 0; j < t1.weights.length; j++) {
+  const a = new DDBall();
+  const b = new DDBall();
+  for (let j = 0; j < t1.relative.length; j++) {
     if (j === t1.iStar) continue;
-    clampNonNegative(term, subBall(term, t1.weights[j]!, t2.weights[j]!));
-    addBall(total, total, term);
+    mulRelative(a, t1.relative[j]!, t1.factor);
+    mulRelative(b, t2.relative[j]!, t2.factor);
+    clampNonNegative(a, subBall(a, a, b));
+    addBall(total, total, a);
   }
   return total;
 }
 
-/** `(slack + B·S)/(1 + S)`: the cancellation-free margin `B − S/(1+S)` of the hard-max bound `B`. */
-export function tailMarginBall(t: SoftmaxTailBalls, slack: DDBall, bound: DDBall): DDBall {
-  const out = mulBall(new DDBall(), bound, t.tailSum);
-  addBall(out, out, slack);
-  return divBall(out, out, t.normaliser);
+/** Upper end below which a relative weight `u_j` is treated as negligible (see {@link mulRelative}). */
+const NEGLIGIBLE = 2 ** -400;
+
+/**
+ * `out ← u·x` for a relative weight `u ≥ 0`: by {@link mulBall}, except when `u`'s midpoint is below
+ * `2⁻⁴⁰⁰` (as {@link expBall}'s enclosure `[0, 2⁻⁴⁹⁰]` of `e^{−y}`, `y > 340`), where the product could
+ * leave the range of the ball products: then `|u·x| ≤ max u·max |x|` gives the ball `⟨0, 0, max u·max |x|⟩`.
+ */
+export function mulRelative(out: DDBall, u: DDBall, x: DDBall): DDBall {
+  if (!(u.hi <= NEGLIGIBLE)) return mulBall(out, u, x);
+  return setBall(out, 0, 0, roundedUp(upperEnd(u) * roundedUp(Math.abs(x.hi) + x.rad + Math.abs(x.lo))));
 }
 
 /** Values `v` (n rows of m columns) read for the fast path, relative to the maximiser's row. */
 export interface FastValues {
   readonly columns: number;
-  /** Balls around `δ_jc = v_jc − v_{i*c}`, exact. */
-  readonly deltas: readonly (readonly DDBall[])[];
+  /** Balls around `δ_jc = v_jc − v_{i*c}`, exact; undefined where `δ_jc = 0`. */
+  readonly deltas: readonly (readonly (DDBall | undefined)[])[];
   /** Balls around `M − δ_jc` and `M + δ_jc` (both ≥ 0), exact. */
   readonly belowSpread: readonly (readonly DDBall[])[];
   readonly aboveSpread: readonly (readonly DDBall[])[];
@@ -160,19 +323,24 @@ export function readValuesFast(value: unknown, n: number, iStar: number, maxColu
   for (let j = 0; j < n; j++) for (let c = 0; c < columns; c++) spread = Math.max(spread, Math.abs(delta(j, c)));
   if (spread === 0 || !(2 * spread < 2 ** 53)) return undefined; // then every δ and M ± δ below is an exact integer
   const ball = (k: number): DDBall | undefined => ballOfScaledInteger(new DDBall(), k, exponent);
-  const deltas: DDBall[][] = [];
+  const deltas: (DDBall | undefined)[][] = [];
   const belowSpread: DDBall[][] = [];
   const aboveSpread: DDBall[][] = [];
   for (let j = 0; j < n; j++) {
-    const d: DDBall[] = [];
+    const d: (DDBall | undefined)[] = [];
     const below: DDBall[] = [];
     const above: DDBall[] = [];
     for (let c = 0; c < columns; c++) {
-      const x = ball(delta(j, c));
-      const b = ball(spread - delta(j, c));
-      const a = ball(spread + delta(j, c));
-      if (x === undefined || b === undefined || a === undefined) return undefined;
-      d.push(x);
+      const k = delta(j, c);
+      const b = ball(spread - k);
+      const a = ball(spread + k);
+      if (b === undefined || a === undefined) return undefined;
+      if (k === 0) d.push(undefined);
+      else {
+        const x = ball(k);
+        if (x === undefined) return undefined;
+        d.push(x);
+      }
       below.push(b);
       above.push(a);
     }
@@ -185,13 +353,22 @@ export function readValuesFast(value: unknown, n: number, iStar: number, maxColu
   return { columns, deltas, belowSpread, aboveSpread, spread: m };
 }
 
-/** `Σ_{j≠i*} w_j·x_j` as a ball. */
-export function weightedSum(t: SoftmaxTailBalls, xs: readonly DDBall[]): DDBall {
+/**
+ * Ball around `Σ_{j≠i*} u_j·x_j` (terms with `x_j` exactly 0, given as undefined, skipped); the
+ * result is exactly 0 when every term is.
+ */
+export function relativeWeightedSum(t: ScaledTail, xs: readonly (DDBall | undefined)[]): DDBall {
   const total = new DDBall(0);
   const term = new DDBall();
-  for (let j = 0; j < t.weights.length; j++) {
-    if (j === t.iStar) continue;
-    addBall(total, total, mulBall(term, t.weights[j]!, xs[j]!));
+  for (let j = 0; j < t.relative.length; j++) {
+    const x = xs[j];
+    if (j === t.iStar || x === undefined) continue;
+    addBall(total, total, mulRelative(term, t.relative[j]!, x));
   }
   return total;
+}
+
+/** `[0, b]` as a ball, for the minimum of non-negative quantities whose upper ends are at most `b`. */
+export function nonNegativeUpTo(b: number): DDBall {
+  return fromZeroTo(b);
 }

@@ -12,6 +12,7 @@ import { decide, DOUBLE_DOUBLE_DIGITS } from '../verdict/decide.ts';
 import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail } from './softmax.ts';
 import { ExactDecimal } from '../arith/context.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
+import type { Verdict } from '../verdict/verdict.ts';
 
 const Ref = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
 const r20 = (x: Decimal): string => x.toSignificantDigits(20, Decimal.ROUND_HALF_EVEN).toString();
@@ -90,17 +91,30 @@ describe('lemma softmax-hardmax', () => {
   });
 
   it('decides the tight family at the first precision through the margin', () => {
+    const decimalOnly = <A,>(c: ClaimDefinition<A>): ClaimDefinition<A> => ({ id: c.id, parse: c.parse, hypotheses: c.hypotheses, evaluate: c.evaluate });
+    // the decimal path at its first precision, and the fast path with the same values
+    const both = <A,>(claim: ClaimDefinition<A>, raw: Record<string, unknown>): Verdict => {
+      const slow = decide(decimalOnly(claim), raw);
+      const fast = decide(claim, raw);
+      expect(fast.arithmetic, JSON.stringify(raw)).toBe('double-double');
+      expect([fast.verdict, fast.lhs, fast.bound, fast.ratio]).toEqual([slow.verdict, slow.lhs, slow.bound, slow.ratio]);
+      return slow;
+    };
     for (const claim of [linf, l1]) {
-      const v = decide(claim, { z: ['0', '-1', '-1'], lambda: '1000' });
+      const v = both(claim, { z: ['0', '-1', '-1'], lambda: '1000' });
       expect(v.verdict).toBe('holds');
       expect(v.precision).toBe(30);
       expect(v.ratio).toBe('1');
     }
+    const twoF = new Ref(-1000).exp().mul(2); // S = 2e^{−1000}, 1 − p* = S/(1 + S)
+    expect(both(linf, { z: ['0', '-1', '-1'], lambda: '1000' })).toMatchObject({ lhs: r20(twoF.div(twoF.plus(1))), bound: r20(twoF) });
+    // column 0 mixes −1 and +1 to exactly 0: the fast path cannot prove the sign of that sum, the decimal path decides
     const a = decide(attention, { z: ['0', '-1', '-1'], lambda: '1000', v: [['1', '0'], ['0', '1'], ['2', '1']] });
     expect(a).toMatchObject({ verdict: 'holds', precision: 30 });
-    const t = decide(temperature, { z: ['0', '-1', '-1'], epsilon: '1e-300' });
+    expect(both(attention, { z: ['0', '-1', '-1'], lambda: '1000', v: [['1', '0'], ['2', '0'], ['2', '1']] })).toMatchObject({ verdict: 'holds', precision: 30 });
+    const t = decide(temperature, { z: ['0', '-1', '-1'], epsilon: '1e-300' }); // ε·S below the double range: decimal
     expect(t).toMatchObject({ verdict: 'holds', precision: 30, bound: '1e-300', ratio: '1' });
-    const m = decide(monotone, { z: ['0', '-1', '-2'], lambda1: '500', lambda2: '500.000001' });
+    const m = both(monotone, { z: ['0', '-1', '-2'], lambda1: '500', lambda2: '500.000001' });
     expect(m).toMatchObject({ verdict: 'holds', precision: 30 });
   });
 

@@ -30,7 +30,12 @@ export interface Evaluation {
 export interface FastEvaluation {
   readonly lhs: DDBall;
   readonly bound: DDBall;
+  /** Encloses `bound − lhs`, or that quantity times a positive factor (only its sign is used). */
   readonly margin?: DDBall;
+  /** When set, the left side is `lhs·10^{lhsScale10}` (values below the double range; default 0). */
+  readonly lhsScale10?: number;
+  /** When set, the bound is `bound·10^{boundScale10}` (default 0). */
+  readonly boundScale10?: number;
 }
 
 /** A failed hypothesis: the probe lies outside the lemma's domain. */

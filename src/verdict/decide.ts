@@ -5,8 +5,10 @@
  * {@link FAST_PATH_MAX_DIGITS} digits are requested and the precision cap is at least
  * {@link DOUBLE_DOUBLE_DIGITS}, {@link decide} tries it first: it reads simple raw
  * arguments itself, checks the hypotheses exactly, and evaluates in double-double ball arithmetic with
- * rigorous radii (`src/arith/double-double.ts`); its verdict stands when the margin's ball excludes 0
- * (or is exactly 0) and the balls of `lhs` and `bound` each fix their `digits` significant digits.
+ * rigorous radii (`src/arith/double-double.ts`); its verdict stands when the margin's ball lies in
+ * `[0, ∞)` (holds) or in `(−∞, 0)` (violated) — as the decimal path's — and the balls of `lhs` and
+ * `bound` each fix their `digits` significant digits (values below the double range come as a ball
+ * times `10^{scale}`).
  * Otherwise (an input not of the simple form, a failed hypothesis, a ball too wide or out of range)
  * the full path runs: the claim's arguments are read exactly; a failed hypothesis gives
  * `inapplicable`; then the claim is evaluated in decimal.js interval arithmetic at a working
@@ -19,7 +21,7 @@ import type { Decimal } from 'decimal.js';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
 import { ArithmeticDomainError, arithAt, type Interval } from '../arith/interval.ts';
 import { ballToSignificantDigits, decimalText } from '../arith/double-double-decimal.ts';
-import { DDBall, isCertifiedNegative, isCertifiedPositive, isExactZero, subBall } from '../arith/double-double.ts';
+import { DDBall, isCertifiedNegative, isCertifiedNonNegative, subBall } from '../arith/double-double.ts';
 import type { ClaimDefinition, Evaluation } from '../registry/define.ts';
 import { ArgumentError } from './errors.ts';
 import type { Verdict } from './verdict.ts';
@@ -146,22 +148,27 @@ function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unkn
     return undefined;
   }
   if (e === undefined) return undefined;
-  const margin = e.margin ?? subBall(new DDBall(), e.bound, e.lhs);
-  const decided = isCertifiedPositive(margin) || isExactZero(margin) ? 'holds' : isCertifiedNegative(margin) ? 'violated' : undefined;
+  const lhsScale = e.lhsScale10 ?? 0;
+  const boundScale = e.boundScale10 ?? 0;
+  if (e.margin === undefined && lhsScale !== boundScale) return undefined;
+  const margin = e.margin ?? subBall(marginScratch, e.bound, e.lhs);
+  const decided = isCertifiedNonNegative(margin) ? 'holds' : isCertifiedNegative(margin) ? 'violated' : undefined;
   if (decided === undefined) return undefined;
-  const lhs = ballToSignificantDigits(e.lhs, digits);
-  const bound = ballToSignificantDigits(e.bound, digits);
-  if (lhs === undefined || bound === undefined) return undefined;
+  const lhs = ballToSignificantDigits(e.lhs, digits, lhsScale);
+  if (lhs === undefined) return undefined;
+  const bound = ballToSignificantDigits(e.bound, digits, boundScale);
+  if (bound === undefined) return undefined;
   const boundMid = e.bound.hi + e.bound.lo;
-  const ratio = boundMid === 0 ? {} : { ratio: eightDigits((e.lhs.hi + e.lhs.lo) / boundMid) };
+  const ratio = boundMid === 0 ? {} : { ratio: eightDigits((e.lhs.hi + e.lhs.lo) / boundMid, lhsScale - boundScale) };
   return { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double', ...ratio };
 }
+const marginScratch = new DDBall();
 
-/** A double to 8 significant digits, printed as decimal.js prints (for the uncertified `ratio`). */
-function eightDigits(x: number): string {
+/** `x·10^{scale}` for a double `x` to 8 significant digits, printed as decimal.js prints (for the uncertified `ratio`). */
+function eightDigits(x: number, scale: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   const [mantissa, exponent] = Math.abs(x).toExponential(7).split('e') as [string, string];
-  return decimalText(x < 0, mantissa.replace('.', ''), Number(exponent));
+  return decimalText(x < 0, mantissa.replace('.', ''), Number(exponent) + scale);
 }
 
 /** `holds` when the margin is provably ≥ 0, `violated` when provably < 0, otherwise undecided. */

@@ -63,7 +63,11 @@ describe('double-double balls enclose the exact results', () => {
       expect(encloses(b, text), text).toBe(true);
       expect(encloses(newBallFromDecimal(new ExactDecimal(text))!, text), text).toBe(true);
     }
-    expect(ballOfSmallDecimal(readSmallDecimal('-7.25e-21')!)).toBeUndefined(); // exponent beyond ±22: left to the full reader
+    for (const text of ['-7.25e-21', '3e-150', '123456789012345e120']) {
+      // exponents beyond ±22: the exact mantissa times the ball around 10^e
+      expect(encloses(ballOfSmallDecimal(readSmallDecimal(text)!)!, text), text).toBe(true);
+    }
+    expect(ballOfSmallDecimal(readSmallDecimal('1e-151')!)).toBeUndefined(); // beyond the table of 10^k
     expect(encloses(LN2_OVER_64, ln2.div(64))).toBe(true);
     expect(LN2_OVER_64.rad).toBeLessThan(1e-33);
   });
