@@ -41,6 +41,7 @@ const outcome: CampaignOutcome = {
   seed: 3,
   runs: 2,
   timeMs: 41.5,
+  decidedBy: { 'double-double': 2, decimal: 0 },
 };
 recordOutcome(outcome, runDir);
 recordOutcome({ ...outcome, claim: 'same-halved', kind: 'planted', status: 'not shown', timeMs: 2.49 }, runDir);

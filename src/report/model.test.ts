@@ -47,6 +47,7 @@ const outcome = (lemmaId: string, kind: CampaignOutcome['kind'], claim: string, 
   seed: 5,
   runs: 4,
   timeMs: 1.5,
+  decidedBy: { 'double-double': 1, decimal: 1 },
   ...more,
 });
 

@@ -27,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const runDir = path.join(dir, 'runs');
 
 const counts = { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 0 };
-const base = { lemma: 'softmax-hardmax', domain: 'fixture', seed: 7, runs: 3, firstUndecided: undefined, boxProof: undefined, timeMs: 12.5 };
+const base = { lemma: 'softmax-hardmax', domain: 'fixture', seed: 7, runs: 3, firstUndecided: undefined, boxProof: undefined, timeMs: 12.5, decidedBy: { 'double-double': 0, decimal: 0 } };
 const holding: CampaignOutcome = {
   ...base,
   claim: 'linf',

@@ -6,6 +6,7 @@
  * tight family under its bound $3e^{-\lambda/2}$, the sampled approximation error under $L\delta/2$. The
  * theorem's constructions are stubbed (the real ones take seconds each; `src/transformer/` tests them).
  */
+import type { Decimal } from 'decimal.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExactDecimal } from '../../arith/context.ts';
 import { ConstructionRefused } from '../../transformer/ridge-decomposition.ts';
@@ -44,7 +45,7 @@ const lastSpec = (): Record<string, unknown> => specs[specs.length - 1] as Recor
 beforeEach(() => {
   specs.length = 0;
   construct.mockReset();
-  construct.mockImplementation((target: string, e: ExactDecimal) => {
+  construct.mockImplementation((target: string, e: Decimal) => {
     if (target === 'refused') throw new ConstructionRefused(target, 'too wide');
     return e.eq('0.2') ? built(10, 126, '4.39', '0.08') : built(18, 182, '5.08', '0.05');
   });
@@ -195,7 +196,7 @@ describe("the theorem's resources", () => {
       ],
       refused: ['refused at ε = 0.2', 'refused at ε = 0.1'],
     });
-    expect(construct.mock.calls.map(([t, e]: [string, ExactDecimal]) => [t, e.toString()])).toEqual([
+    expect(construct.mock.calls.map(([t, e]) => [t, (e as Decimal).toString()])).toEqual([
       ['built', '0.2'],
       ['built', '0.1'],
       ['refused', '0.2'],
@@ -215,7 +216,7 @@ describe("the theorem's resources", () => {
     expect(plot).toMatchObject({ id: 'theorem-resources', title: "The theorem's resources against ε" });
     expect(plot.caption).toContain('$\\varepsilon \\in \\{0.2, 0.1\\}$');
     expect(plot.caption).toContain("weights. Each of the 2 constructions' ledgers proves a sup error $\\le \\varepsilon$. Refused constructions, left out: refused at ε = 0.2; refused at ε = 0.1.");
-    construct.mockImplementation((target: string, e: ExactDecimal) => (e.eq('0.2') ? built(1, 2, '3', '0.3') : built(1, 2, '3', '0.1')));
+    construct.mockImplementation((target: string, e: Decimal) => (e.eq('0.2') ? built(1, 2, '3', '0.3') : built(1, 2, '3', '0.1')));
     const over = await theoremResourcesPlot();
     expect(over.caption.endsWith("read from the construction's weights. The ledger bound exceeds $\\varepsilon$ for built at ε = 0.2; refused at ε = 0.2.")).toBe(true);
   });
