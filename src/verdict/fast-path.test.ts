@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { attention, l1, linf, monotone, temperature } from '../../proof/softmax-hardmax.ts';
 import { ExactDecimal } from '../arith/context.ts';
 import { ballToSignificantDigits, decimalText, newBallFromDecimal } from '../arith/double-double-decimal.ts';
-import { ballOfSmallDecimal, readSmallDecimal } from '../arith/double-double-input.ts';
+import { ballOfSmallDecimal, ballOfWideDecimal, readSmallDecimal, readWideDecimal } from '../arith/double-double-input.ts';
+import { pow10Ball, POW10_BALL_LIMIT } from '../arith/double-double-power10.ts';
+import { expOfNegativeExact, LN10_FIXED } from '../math/softmax-fast.ts';
 import { addBall, DDBall, divBall, expBall, LN2_OVER_64, lnBall, mulBall, subBall } from '../arith/double-double.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
 import { decide } from './decide.ts';
@@ -104,6 +106,68 @@ describe('double-double balls enclose the exact results', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('powers of ten, ln 10 and e^{−x} below the double range', () => {
+  it('the balls around 10^k enclose 10^k, exactly for 0 ≤ k ≤ 45', () => {
+    for (let k = -POW10_BALL_LIMIT; k <= POW10_BALL_LIMIT; k += k % 7 === 0 ? 1 : 3) {
+      const b = pow10Ball(k)!;
+      expect(encloses(b, new Exact(10).pow(k)), String(k)).toBe(true);
+      expect(b.rad / b.hi, String(k)).toBeLessThan(2 ** -104);
+      if (k >= 0 && k <= 45) expect(b.rad, String(k)).toBe(0);
+    }
+    expect(pow10Ball(POW10_BALL_LIMIT + 1)).toBeUndefined();
+    expect(pow10Ball(-POW10_BALL_LIMIT - 1)).toBeUndefined();
+  });
+
+  it('LN10_FIXED is ⌊ln 10·2¹⁶⁰⌋', () => {
+    const ln10 = Decimal.clone({ precision: 100 }).ln(10).times(new Exact(2).pow(160));
+    expect(LN10_FIXED.toString()).toBe(ln10.floor().toFixed(0));
+  });
+
+  it('e^{−x} = f·10^{−E} for exact x from 150 to 10¹²: the ball f encloses e^{E ln 10 − x}, relative radius below 1e-26', () => {
+    const Wide = Decimal.clone({ precision: 80 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 20n }), fc.integer({ min: -8, max: 2 }), (m, k) => {
+        const x = new Wide(m.toString()).times(new Wide(10).pow(k));
+        if (x.lte(151) || x.gt(1e12)) return;
+        const f = new DDBall();
+        const e = expOfNegativeExact(f, m, k)!;
+        expect(e).toBe(x.div(Wide.ln(10)).floor().toNumber());
+        expect(encloses(f, new Wide(e).times(Wide.ln(10)).minus(x).exp()), x.toString()).toBe(true);
+        expect(relativeRadius(f)).toBeLessThan(1e-26);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('readWideDecimal reads up to 40 significant digits exactly, or declines', () => {
+    const text = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{1,30}$/), fc.option(fc.stringMatching(/^\d{1,25}$/)), fc.option(fc.integer({ min: -120, max: 120 })))
+      .map(([sign, i, f, e]) => `${sign}${i}${f === null ? '' : `.${f}`}${e === null ? '' : `e${e}`}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const wide = readWideDecimal(t);
+        if (wide === undefined) return;
+        const mantissa = wide.big === undefined ? new ExactDecimal(wide.mantissa) : new ExactDecimal(wide.big.toString());
+        expect(mantissa.times(new ExactDecimal(10).pow(wide.exponent)).eq(readDecimal(t, 'x')), t).toBe(true);
+        const b = ballOfWideDecimal(wide);
+        if (b !== undefined) expect(encloses(b, readDecimal(t, 'x').toString()), t).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+    expect(readWideDecimal('1234567890123456789012345678901234567891e-50')).toMatchObject({ big: 1234567890123456789012345678901234567891n, exponent: -50 });
+    expect(readWideDecimal('-12345678901234567890.000')).toMatchObject({ big: -1234567890123456789n, exponent: 1 }); // trailing zeros go to the exponent
+    for (const bad of ['12345678901234567890123456789012345678901', '1e400', '1.', ' 1', 'x']) expect(readWideDecimal(bad), bad).toBeUndefined();
+  });
+
+  it('prints the digits of a value just below 10^{D−1} from a double-double whose hi rounds onto it', () => {
+    // 1e-20/(1 + 1e-20) = 9.99999999999999999990…e-21: hi(y) lands on 10^19 at 20 digits
+    const b = divBall(new DDBall(), ballOfSmallDecimal(readSmallDecimal('1e-20')!)!, addBall(new DDBall(), new DDBall(1), ballOfSmallDecimal(readSmallDecimal('1e-20')!)!));
+    expect(ballToSignificantDigits(b, 20)).toBe('9.9999999999999999999e-21');
+    expect(ballToSignificantDigits(b, 20, -7)).toBe('9.9999999999999999999e-28');
+    expect(ballToSignificantDigits(b, 19)).toBe('1e-20');
   });
 });
 
@@ -215,6 +279,40 @@ describe('the fast path and the decimal path agree', () => {
   it('on near-tight probes (the tight family up to λΔ = 330) and at other digit counts', () => {
     fc.assert(fc.property(tightFamily, (raw) => void agreeOn(linf as ClaimDefinition<unknown>, raw)), { numRuns: 60 });
     fc.assert(fc.property(tightFamily, fc.integer({ min: 1, max: 26 }), (raw, digits) => void agreeOn(l1 as ClaimDefinition<unknown>, raw, digits)), { numRuns: 40 });
+  });
+
+  it('on the campaign\'s wide inputs: 30-digit near ties, λΔ up to 10⁵, tiny ε, steps down to 10⁻³⁰, scores spread over 10 decades', () => {
+    const digits30 = fc.bigInt({ min: -(10n ** 29n), max: 10n ** 29n }).map((m) => new ExactDecimal(m.toString()).div('1e26'));
+    const nearTie = fc.tuple(digits30, fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 1, max: 10 ** 9 }), { maxLength: 5 }), fc.integer({ min: 1, max: 2000 })).map(([top, k, gaps, c]) => ({
+      z: [top, top.minus(new ExactDecimal(k).mul('1e-25')), ...gaps.map((g) => top.minus(new ExactDecimal(g).mul('1e-8')))].map((x) => x.toString()),
+      lambda: new ExactDecimal(c).mul('1e23').toString(),
+    }));
+    const hugeTight = fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 2, max: 3 })).map(([n, m, e]) => ({
+      z: ['0.5', ...Array.from({ length: n - 1 }, () => '0.25')],
+      lambda: new ExactDecimal(m).mul(new ExactDecimal(10).pow(e)).mul(4).toString(), // λΔ = m·10^e
+    }));
+    const spread = fc.array(fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: -8, max: 1 })), { minLength: 2, maxLength: 8 }).map((xs) => xs.map(([m, k]) => new ExactDecimal(m).mul(new ExactDecimal(10).pow(k)).toString()));
+    const tinyEpsilon = fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: -40, max: -3 })).map(([m, k]) => new ExactDecimal(m).mul(new ExactDecimal(10).pow(k)).toString());
+    const step = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: -30, max: 1 })).map(([m, k]) => new ExactDecimal(m).mul(new ExactDecimal(10).pow(k)));
+    let fastCount = 0;
+    let total = 0;
+    const check = (c: unknown, raw: Record<string, unknown>): void => {
+      total += 1;
+      if (agreeOn(c as ClaimDefinition<unknown>, raw) === 'double-double') fastCount += 1;
+    };
+    fc.assert(fc.property(nearTie, (raw) => check(linf, raw)), { numRuns: 12 });
+    fc.assert(fc.property(hugeTight, (raw) => check(l1, raw)), { numRuns: 10 });
+    fc.assert(fc.property(spread, fc.integer({ min: 1, max: 10_000 }), (z, l) => check(linf, { z, lambda: new ExactDecimal(l).div(100).toString() })), { numRuns: 10 });
+    fc.assert(fc.property(nearTie, tinyEpsilon, ({ z }, epsilon) => check(temperature, { z, epsilon })), { numRuns: 10 });
+    fc.assert(fc.property(spread, tinyEpsilon, (z, epsilon) => check(temperature, { z, epsilon })), { numRuns: 8 });
+    fc.assert(
+      fc.property(fc.oneof(spread, nearTie.map(({ z }) => z)), fc.integer({ min: 1, max: 999_999 }), step, (z, a, d) => {
+        const lambda1 = new ExactDecimal(a).div(1000);
+        check(monotone, { z, lambda1: lambda1.toString(), lambda2: lambda1.plus(d).toString() });
+      }),
+      { numRuns: 12 },
+    );
+    expect(fastCount).toBeGreaterThanOrEqual(total - 3); // these are exactly the forms the fast path now covers
   });
 
   it('on probes it must leave to the decimal path: ties, failed hypotheses, bad or unusual arguments', () => {
