@@ -9,8 +9,8 @@
  *    one integer direction `w`: a ridge function `g(w·x)` (`sin(x1 + x2)`, `abs(x1 − x2)`, `exp(x1)`);
  * 4. a polynomial of degree ≤ {@link MAX_POLYNOMIAL_DEGREE}: expanded exactly and polarized into ridge powers;
  * 5. `A ± B`, `−A`, `c·A`, `A/c` (`c` constant): decomposed part by part;
- * 6. `max(A, B) = B + ReLU(A − B)`, `min(A, B) = A − ReLU(A − B)` when `A − B` is affine (an exact hinge)
- *    or a ridge function (then `ReLU∘g` is a ridge function);
+ * 6. `max(A, B) = B + ReLU(A − B)`, `min(A, B) = A − ReLU(A − B)` when `A − B` is affine (an exact hinge;
+ *    a `max` of functions of one common linear form is one itself, rule 3);
  * 7. a product of polynomials and smooth functions of one variable each (`x1·sin(x2)`): the functions are
  *    replaced by Taylor polynomials with a certified remainder (a `tolerance` piece carries the error).
  * Anything else (a product with a factor of several variables that is no polynomial, a maximum of three
@@ -408,18 +408,18 @@ export class RidgeDecomposer {
     return [...this.polynomialPieces(product), { kind: 'tolerance', error: total }];
   }
 
+  /**
+   * `max(A, B) = B + ReLU(A − B)`, `min(A, B) = A − ReLU(A − B)` with `A − B` affine: an exact hinge. (When
+   * `A` and `B` are functions of one common linear form, so is the whole `max`, which rule 3 took before;
+   * otherwise `A − B` has the same affine leaves as the whole and is no function of one linear form either.)
+   */
   private maxMinPieces(name: 'max' | 'min', a: MathNode, b: MathNode, whole: MathNode): Piece[] {
     const diff = parseExpression(`(${render(a)}) - (${render(b)})`);
-    let relu: Piece;
     const aff = this.affineOf(diff);
-    if (aff !== undefined) relu = { kind: 'hinge', coefficients: aff.coefficients, offset: aff.offset, scale: Rational.ONE };
-    else {
-      const ridge = this.ridgeOf(diff);
-      if (ridge === undefined) {
-        return this.refuse(`${render(whole)}: ${name}(A, B) = B ± ReLU(A − B) needs A − B to be a function of one linear form, and ${render(diff)} is not`);
-      }
-      relu = 'constant' in ridge ? { kind: 'constant', text: `max(${ridge.constant}, 0)` } : { kind: 'ridge', direction: ridge.direction, g: `max(${ridge.g}, 0)` };
+    if (aff === undefined) {
+      return this.refuse(`${render(whole)}: ${name}(A, B) = B ± ReLU(A − B) needs A − B affine (or the whole ${name} a function of one linear form), and ${render(diff)} is not`);
     }
+    const relu: Piece = { kind: 'hinge', coefficients: aff.coefficients, offset: aff.offset, scale: Rational.ONE };
     // max(A, B) = B + ReLU(A − B); min(A, B) = A − ReLU(A − B)
     return name === 'max' ? [...this.decompose(b), relu] : [...this.decompose(a), ...scalePieces([relu], '(-1)', this.n)];
   }
