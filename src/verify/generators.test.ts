@@ -72,3 +72,14 @@ describe('the arbitraries', () => {
     expect(() => decimalBetween('0.011', '0.019', 2)).toThrow(/no 2-place decimal in \[0.011, 0.019\]/);
   });
 });
+
+describe('mantissaBetween', () => {
+  it('gives the same range when asked again (the range is remembered, not recomputed wrongly)', () => {
+    const first = fc.sample(mantissaBetween('-1.5', '2.25', 1), { numRuns: 300, seed: 4 });
+    const again = fc.sample(mantissaBetween('-1.5', '2.25', 1), { numRuns: 300, seed: 4 });
+    expect(again).toEqual(first);
+    expect(new Set(first)).toEqual(new Set([-15n, -14n, -13n, -12n, -11n, -10n, -9n, -8n, -7n, -6n, -5n, -4n, -3n, -2n, -1n, 0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n, 11n, 12n, 13n, 14n, 15n, 16n, 17n, 18n, 19n, 20n, 21n, 22n]));
+    expect(() => mantissaBetween('0.11', '0.19', 1)).toThrow(RangeError);
+    expect(() => mantissaBetween('0.11', '0.19', 1)).toThrow('no 1-place decimal in [0.11, 0.19]');
+  });
+});

@@ -70,11 +70,19 @@ export function exactDecimal(constraints: ExactDecimalConstraints = {}): fc.Arbi
   return exactDecimalParts(constraints).map(({ m, k }) => decimalString(m, k));
 }
 
+/** The mantissa range of each `(lo, hi, places)` asked for (generators built inside `chain` ask again per probe). */
+const mantissaRanges = new Map<string, readonly [bigint, bigint]>();
+
 /** The integers `m` with `m × 10^{−places} ∈ [lo, hi]` (the mantissas of {@link decimalBetween}). */
 export function mantissaBetween(lo: string, hi: string, places: number): fc.Arbitrary<bigint> {
-  const scale = new ExactDecimal(10).pow(places);
-  const a = BigInt(new ExactDecimal(lo).mul(scale).ceil().toFixed(0));
-  const b = BigInt(new ExactDecimal(hi).mul(scale).floor().toFixed(0));
+  const key = `${lo} ${hi} ${places}`;
+  let range = mantissaRanges.get(key);
+  if (range === undefined) {
+    const scale = new ExactDecimal(10).pow(places);
+    range = [BigInt(new ExactDecimal(lo).mul(scale).ceil().toFixed(0)), BigInt(new ExactDecimal(hi).mul(scale).floor().toFixed(0))];
+    mantissaRanges.set(key, range);
+  }
+  const [a, b] = range;
   if (a > b) throw new RangeError(`decimalBetween: no ${places}-place decimal in [${lo}, ${hi}]`);
   return fc.bigInt({ min: a, max: b });
 }
