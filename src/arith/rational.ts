@@ -16,9 +16,10 @@ import type { Arith, Interval } from './interval.ts';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** gcd(|a|, b) for `b > 0` (always positive). */
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
+  let y = b;
   while (y !== 0n) {
     if (x <= SAFE && y <= SAFE) return BigInt(gcdSafe(Number(x), Number(y)));
     [x, y] = [y, x % y];
@@ -53,10 +54,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (n === 0n) return Rational.ZERO;
-    if (d === 1n) return new Rational(n, d);
-    const g = gcd(n, d);
-    return g === 1n || g === 0n ? new Rational(n, d) : new Rational(n / g, d / g);
+    const g = gcd(n, d); // > 0; d when n = 0, so 0 is 0/1
+    return new Rational(n / g, d / g);
   }
 
   /**
@@ -131,7 +130,7 @@ export class Rational {
   }
 
   eq(o: Rational): boolean {
-    return (this.num === o.num && this.den === o.den) || this.cmp(o) === 0;
+    return this.cmp(o) === 0;
   }
 
   lt(o: Rational): boolean {

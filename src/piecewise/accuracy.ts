@@ -40,9 +40,8 @@ export function formatCells(grid: GridForAccuracy): string {
   return digits.length <= FULL_DIGITS ? `= ${digits}` : `≈ ${scientific(digits)}`;
 }
 
-/** A non-negative integer's decimal digits as `d.dddde+k` (truncated), or in full when short. */
+/** A non-negative integer's decimal digits (at least 5 of them) as `d.dddde+k`, truncated. */
 function scientific(digits: string): string {
-  if (digits.length <= FULL_DIGITS) return digits;
   return `${digits[0]!}.${digits.slice(1, 5)}e+${digits.length - 1}`;
 }
 

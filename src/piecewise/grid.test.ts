@@ -37,9 +37,11 @@ describe('exact rationals', () => {
 });
 
 describe('axis grid', () => {
-  const g = axisGrid(r('-1'), r('2'), 3); // δ = 1, points −1, 0, 1, 2
+  // built inside each test (not at collection), so that mutation testing attributes its coverage to the tests
+  const threeCells = () => axisGrid(r('-1'), r('2'), 3); // δ = 1, points −1, 0, 1, 2
 
   it('puts grid points on the left of half-open cells and b in the last cell', () => {
+    const g = threeCells();
     expect(cellIndexOf(g, r('-1'))).toBe(0);
     expect(cellIndexOf(g, r('-0.000001'))).toBe(0);
     expect(cellIndexOf(g, r('0'))).toBe(1);
@@ -79,6 +81,7 @@ describe('axis grid', () => {
   });
 
   it('measures the distance to the nearest interior grid point', () => {
+    const g = threeCells();
     expect(distanceToInteriorGrid(g, r('0.25'))?.toString()).toBe('1/4');
     expect(distanceToInteriorGrid(g, r('-1'))?.toString()).toBe('1'); // nearest interior point is 0
     expect(distanceToInteriorGrid(g, r('2'))?.toString()).toBe('1');

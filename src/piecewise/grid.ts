@@ -67,11 +67,6 @@ export function centreOf(grid: AxisGrid, x: readonly Rational[]): Rational[] {
   return x.map((xi) => cellCentre(grid, cellIndexOf(grid, xi)));
 }
 
-/** The left (lower) corner of the box cell holding `x`. */
-export function leftCornerOf(grid: AxisGrid, x: readonly Rational[]): Rational[] {
-  return x.map((xi) => leftEdgeOf(grid, xi));
-}
-
 /** $\|x - y\|_\infty$. */
 export function supDistance(x: readonly Rational[], y: readonly Rational[]): Rational {
   return x.reduce((m, xi, i) => {

@@ -10,10 +10,9 @@ const r = (s: string): Rational => Rational.fromDecimal(new ExactDecimal(s));
 const q = (n: number, d = 1): Rational => Rational.of(BigInt(n), BigInt(d));
 
 describe('ramp s_η', () => {
-  const eta = r('0.25');
-  const ramp = rampNetwork(eta);
-
   it('is 0 for t ≤ 0, 1 for t ≥ η, t/η between', () => {
+    const eta = r('0.25');
+    const ramp = rampNetwork(eta);
     expect(evaluateNetwork(ramp, q(-3)).toString()).toBe('0');
     expect(evaluateNetwork(ramp, q(0)).toString()).toBe('0'); // not 1[0 ≥ 0] = 1
     expect(evaluateNetwork(ramp, q(1, 8)).toString()).toBe('1/2');
@@ -22,6 +21,7 @@ describe('ramp s_η', () => {
   });
 
   it('has the explicit weights 1/η, biases 0 and −1, output weights ±1', () => {
+    const ramp = rampNetwork(r('0.25'));
     expect(unitCount(ramp)).toBe(2);
     const u0 = unitWeights(ramp, 0);
     const u1 = unitWeights(ramp, 1);
