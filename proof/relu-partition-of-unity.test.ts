@@ -175,6 +175,16 @@ describe('interpolation, interpolation-modulus, interpolation-c2', () => {
     });
   });
 
+  it('uses only the active nodes: f undefined at an inactive node does not matter', () => {
+    // 1/(x − 1) at 0.3: |−10/7 − (0.8·(−4/3) + 0.2·(−2))| = |−10/7 + 22/15| = 4/105; the node 1 has φ_4(0.3) = 0
+    expect(answer(interpolation, { ...grid, x: '0.3', f: '1/(x - 1)', lipschitz: '100' })).toBe('holds 0.038095238095238095238 ≤? 12.5');
+  });
+
+  it('compares an exact error with an enclosed Hölder bound', () => {
+    // |x − 0.3| at 0.3: 0.8·0.05 + 0.2·0.2 = 0.08 against √0.125
+    expect(answer(interpolation, { ...grid, x: '0.3', f: 'abs(x - 0.3)', holder: { C: '1', alpha: '0.5' } })).toBe('holds 0.08 ≤? 0.3535533905932737622');
+  });
+
   it('checks the hypotheses interval, then target-domain', () => {
     expect(verdict(interpolation, { ...grid, x: '2', f: 'x', lipschitz: '1' })).toEqual({
       verdict: 'inapplicable',
@@ -196,6 +206,7 @@ describe('interpolation, interpolation-modulus, interpolation-c2', () => {
     expect(verdict(interpolationC2, { ...grid, x: '0.3', f: 'x^2', lipschitz: '2' }).reason).toBe(
       "argument secondDerivativeBound must give a bound on sup|f''| over [a, b] (the target is not declared C²), got nothing",
     );
+    expect(verdict(interpolationC2, { ...grid, x: '0.3', f: 'x^2', lipschitz: '2', target: null }).reason).toMatch(/^argument secondDerivativeBound must give a bound/);
     expect(verdict(interpolationC2, { ...grid, x: '0.3', target: { family: 'abs-shift', c: '0' } }).reason).toBe(
       'argument target must give a bound on sup|f\'\'| over [a, b] (the target is not declared C²), got {"family":"abs-shift","c":"0"}',
     );
@@ -217,6 +228,15 @@ describe('declared-modulus', () => {
     expect(answer(declaredModulus, { f: 'sin(x)', lipschitz: '1', x: '0', y: '0.1' })).toBe('holds 0.099833416646828152307 ≤? 0.1');
     expect(answer(declaredModulus, { f: 'sqrt(abs(x))', holder: { C: '1.1', alpha: '0.5' }, x: '-0.25', y: '0' })).toBe('holds 0.5 ≤? 0.55');
     expect(answer(declaredModulus, { f: 'sqrt(abs(x))', holder: { C: '0.9', alpha: '0.5' }, x: '-0.25', y: '0' })).toBe('violated 0.5 ≤? 0.45');
+  });
+
+  it('encloses a target without an exact evaluation, and reports a point outside the domain of f', () => {
+    expect(answer(declaredModulus, { target: { family: 'sin', k: '1' }, x: '0', y: '0.1' })).toBe('holds 0.099833416646828152307 ≤? 0.1');
+    // 1/x is exact at y = 1 but not at x = 0: evaluated in intervals, where the division fails
+    expect(verdict(declaredModulus, { f: '1/x', lipschitz: '1', x: '0', y: '1' })).toEqual({
+      verdict: 'error',
+      reason: 'cannot evaluate: division (the divisor enclosure contains 0) is undefined on [0, 0]',
+    });
   });
 
   it('checks that both points lie in the target domain, in either order', () => {

@@ -105,7 +105,7 @@ export function pyramid(grid: Grid, k: readonly number[], x: readonly Rational[]
 export function nearbyMultiIndices(grid: Grid, x: readonly Rational[]): number[][] {
   const perAxis = x.map((xi) => {
     const t = xi.sub(grid.a).div(grid.h); // x = a + t·h
-    const floor = Number(t.num >= 0n ? t.num / t.den : -((-t.num + t.den - 1n) / t.den));
+    const floor = Number((t.num - (((t.num % t.den) + t.den) % t.den)) / t.den); // ⌊t⌋, also for t < 0
     return [floor - 1, floor, floor + 1].filter((k) => k >= 0 && k <= grid.N);
   });
   return perAxis.reduce<number[][]>((acc, ks) => acc.flatMap((prefix) => ks.map((k) => [...prefix, k])), [[]]);

@@ -107,6 +107,8 @@ describe('the whitelist', () => {
       expect(rejection(() => compileExpression(`${name}(x)`, ['x'])).problem).toMatch(/^contains the function call /);
     }
     expect(rejection(() => compileExpression('x.y(1)', ['x'])).problem).toMatch(/^contains the function call "x.y\(1\)"/);
+    // an allowed name reached through a property is still not a call by name
+    expect(rejection(() => compileExpression('x.sin(x)', ['x'])).problem).toMatch(/^contains the function call "x.sin\(x\)"/);
   });
 
   it('rejects a wrong number of arguments for every function', () => {
@@ -202,6 +204,9 @@ describe('evaluation in intervals', () => {
     expect(domainError(() => ivAt('x / y', [huge, A.point('1e-9000000000000000')]))).toBe('/ (overflow) is undefined on [Infinity, Infinity]');
     expect(domainError(() => ivAt('x ^ y', [huge, A.point(2)]))).toBe('^ (overflow) is undefined on [Infinity, Infinity]');
     expect(domainError(() => ivAt('x - y', [A.neg(huge), huge]))).toBe('- (overflow) is undefined on [-Infinity, -Infinity]');
+    // one end overflowing is enough
+    expect(domainError(() => ivAt('x + y', [huge, A.between(A.neg(huge).lo, huge.hi)]))).toBe('+ (overflow) is undefined on [0, Infinity]');
+    expect(domainError(() => ivAt('x + y', [A.neg(huge), A.between(A.neg(huge).lo, huge.hi)]))).toBe('+ (overflow) is undefined on [-Infinity, 0]');
   });
 });
 

@@ -103,8 +103,9 @@ function parser(): MathParse {
   return mathParse;
 }
 
+/** A decimal.js value (mathjs's BigNumber, tagged `Decimal`), not one of the parser's other constants (strings, booleans, null, undefined). */
 function isDecimalLike(v: unknown): v is { toString(): string; isFinite(): boolean } {
-  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Decimal]';
+  return Object.prototype.toString.call(v) === '[object Decimal]';
 }
 
 /** The deepest nesting of brackets `( [ {` in `text` (unbalanced closers are left to the parser). */
@@ -210,7 +211,7 @@ export function compileExpression(text: string, names: readonly string[], argume
       case 'OperatorNode': {
         const fn = n.fn as string;
         const args = n.args as MathNode[];
-        if (n.isPercentage === true || OPERATORS[fn] === undefined || OPERATORS[fn] !== n.op) return reject(node, 'the operator');
+        if (n.isPercentage === true || OPERATORS[fn] !== n.op) return reject(node, 'the operator');
         const unary = fn === 'unaryMinus' || fn === 'unaryPlus';
         if (args.length !== (unary ? 1 : 2)) return reject(node, 'the operator');
         const [x, y] = args.map((a) => compile(a, depth + 1));
@@ -219,10 +220,12 @@ export function compileExpression(text: string, names: readonly string[], argume
       case 'FunctionNode': {
         const callee = n.fn as MathNode & { name?: string };
         const args = n.args as MathNode[];
-        const spec = callee.type === 'SymbolNode' && typeof callee.name === 'string' ? ALLOWED_FUNCTIONS[callee.name] : undefined;
-        if (spec === undefined || !Object.prototype.hasOwnProperty.call(ALLOWED_FUNCTIONS, callee.name!)) return reject(node, 'the function call');
+        // called by name only (not `x.sin(…)`), and only the whitelist's own names (not `toString(…)`)
+        if (callee.type !== 'SymbolNode' || !Object.prototype.hasOwnProperty.call(ALLOWED_FUNCTIONS, callee.name!)) return reject(node, 'the function call');
+        const name = callee.name!;
+        const spec = ALLOWED_FUNCTIONS[name]!;
         if (args.length < spec.min || args.length > spec.max) return reject(node, `a wrong number of arguments (${args.length}) in`);
-        return call(callee.name!, args.map((a) => compile(a, depth + 1)));
+        return call(name, args.map((a) => compile(a, depth + 1)));
       }
       default:
         return reject(node, `a ${node.type}`);
@@ -334,13 +337,12 @@ export function expressionTarget(text: string, declaration: ExpressionDeclaratio
   const names = declaration.index === undefined ? declaration.variables : [...declaration.variables, declaration.index];
   const compiled = compileExpression(text, names, declaration.argument ?? 'f');
   const m = declaration.variables.length;
-  const indexValue = (index: number | undefined): number => {
-    if (index === undefined || !Number.isInteger(index)) throw new ArgumentError(declaration.index ?? 'i', index, 'must be an integer token index');
-    return index;
-  };
+  const indexName = declaration.index;
   const withIndex = <T>(x: readonly T[], make: (i: number) => T, index: number | undefined): readonly T[] => {
     if (x.length !== m) throw new RangeError(`expression target ${compiled.text}: expects ${m} values, got ${x.length}`);
-    return declaration.index === undefined ? x : [...x, make(indexValue(index))];
+    if (indexName === undefined) return x;
+    if (index === undefined || !Number.isInteger(index)) throw new ArgumentError(indexName, index, 'must be an integer token index');
+    return [...x, make(index)];
   };
   return Object.freeze({
     id: `expr:${compiled.text}`,

@@ -3,6 +3,7 @@
  * second-derivative bound and domain, the value at chosen points (in intervals and, where defined,
  * exactly), and every rejection of a bad spec naming the argument and the value.
  */
+import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import { arithAt, type Interval } from '../arith/interval.ts';
@@ -12,7 +13,7 @@ import { LIBRARY_FAMILIES, libraryFamily, libraryTarget, MAX_LIBRARY_DEGREE, MAX
 import type { Target } from './target.ts';
 
 const A = arithAt(30);
-const d = (v: string | number): ExactDecimal => new ExactDecimal(v);
+const d = (v: string | number): Decimal => new ExactDecimal(v);
 const q = (n: number, den = 1): Rational => Rational.of(n, den);
 const names = (m: number): string[] => (m === 1 ? ['x'] : Array.from({ length: m }, (_, i) => `x${i + 1}`));
 
@@ -125,6 +126,9 @@ describe('library families', () => {
     expect(L.sub(q(1, 3)).lt(Rational.fromDecimal(d('1e-28')))).toBe(true);
     expect(exact(third, [q(1)])).toBe('1/3');
     expect(third.evaluate([A.point(1)], A).toString()).toBe('[0.333333333333333333333333333333, 0.333333333333333333333333333334]');
+    // at the last knot the value is the knot's, exactly (not v_0 + slope·(t_1 − t_0) in intervals)
+    expect(at(third, ['3'])).toBe('[1, 1]');
+    expect(at(third, ['0'])).toBe('[0, 0]');
   });
 
   it('sqrt-abs: √|x − c|, Hölder C = 1, α = 1/2', () => {
@@ -163,7 +167,10 @@ describe('library families', () => {
     // a constant has L = M = 0
     const c = libraryTarget({ family: 'polynomial', coefficients: ['7'], lo: '0', hi: '1' }, ['x']);
     expect([c.modulus, c.secondDerivativeBound?.toString(), at(c, ['0.5']), exact(c, [q(1, 2)])]).toEqual([{ kind: 'lipschitz', L: d(0) }, '0', '[7, 7]', '7']);
-    // a non-decimal bound is rounded up: x³/3 on [0, 1] has L = 1, M = 2
+    // an integer bound longer than the working precision is kept exactly: L = c_1
+    const long = libraryTarget({ family: 'polynomial', coefficients: ['0', '1234567890123456789012345678901234567890'], lo: '0', hi: '1' }, ['x']);
+    expect(long.modulus).toEqual({ kind: 'lipschitz', L: d('1234567890123456789012345678901234567890') });
+    // 0.3·x³ on [0, 1]: L = 0.9, M = 1.8
     const r = libraryTarget({ family: 'polynomial', coefficients: ['0', '0', '0', '0.3'], lo: '0', hi: '1' }, ['x']);
     expect(r.modulus).toEqual({ kind: 'lipschitz', L: d('0.9') });
     expect(r.secondDerivativeBound?.toString()).toBe('1.8');

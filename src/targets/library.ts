@@ -151,9 +151,9 @@ const families: LibraryFamily[] = [
       const Ldec = decimalAtLeast(L);
       const m = knots.length - 1;
       const pieceAt = (lo: (j: number) => boolean): number => {
-        // last j with t_j ≤ x, clamped to [0, m − 1]
+        // the last j with t_j ≤ x, for t_0 < x < t_m (so j ≤ m − 1)
         let j = 0;
-        while (j < m - 1 && lo(j + 1)) j++;
+        while (lo(j + 1)) j++;
         return j;
       };
       return target({
@@ -164,7 +164,7 @@ const families: LibraryFamily[] = [
         evaluate(x, A) {
           const X = one(x);
           const value = (point: Decimal): Interval => {
-            if (m === 0 || point.lte(knots[0]!)) return A.point(values[0]!);
+            if (point.lte(knots[0]!)) return A.point(values[0]!);
             if (point.gte(knots[m]!)) return A.point(values[m]!);
             const j = pieceAt((i) => knots[i]!.lte(point));
             const s = slopes[j]!.toInterval(A);
@@ -176,7 +176,7 @@ const families: LibraryFamily[] = [
         },
         evaluateRational(x) {
           const X = x[0]!;
-          if (m === 0 || X.lte(t[0]!)) return v[0]!;
+          if (X.lte(t[0]!)) return v[0]!;
           if (t[m]!.lte(X)) return v[m]!;
           const j = pieceAt((i) => t[i]!.lte(X));
           return v[j]!.add(slopes[j]!.mul(X.sub(t[j]!)));
@@ -476,7 +476,7 @@ export function libraryTarget(spec: unknown, variables: readonly string[], argum
     throw new ArgumentError(argument, spec, 'must be an object {"family": …, …parameters}');
   }
   const s = spec as Record<string, unknown>;
-  const family = typeof s.family === 'string' ? libraryFamily(s.family) : undefined;
+  const family = LIBRARY_FAMILIES.find((f) => f.id === s.family);
   if (family === undefined) {
     throw new ArgumentError(`${argument}.family`, s.family, `must be one of ${LIBRARY_FAMILIES.map((f) => f.id).join(', ')}`);
   }

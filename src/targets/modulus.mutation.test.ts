@@ -3,6 +3,7 @@
  * 0, and `t = 0`), exactly in rationals, in TeX, and the reader of a declared modulus with every
  * rejection naming the argument and the value.
  */
+import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import { arithAt } from '../arith/interval.ts';
@@ -11,7 +12,7 @@ import { ArgumentError } from '../verdict/errors.ts';
 import { holderModulus, lipschitzModulus, modulusAt, modulusAtRational, modulusTex, readDeclaredModulus } from './modulus.ts';
 
 const A = arithAt(30);
-const d = (v: string | number): ExactDecimal => new ExactDecimal(v);
+const d = (v: string | number): Decimal => new ExactDecimal(v);
 
 function rejection(f: () => unknown): ArgumentError {
   try {

@@ -15,7 +15,7 @@ import type { Modulus } from './target.ts';
 /** Encloses `ω(t)` for `t ≥ 0` given as an enclosure. */
 export function modulusAt(modulus: Modulus, t: Interval, A: Arith): Interval {
   if (modulus.kind === 'lipschitz') return A.mul(A.point(modulus.L), t);
-  const base = t.lo.lt(0) ? A.between(0, t.hi.lt(0) ? 0 : t.hi) : t;
+  const base = A.relu(t); // t ≥ 0: an enclosure reaching below 0 is clipped at 0
   if (base.hi.isZero()) return A.point(0);
   return A.mul(A.point(modulus.C), A.pow(base, A.point(modulus.alpha)));
 }
@@ -56,7 +56,7 @@ export function readDeclaredModulus(raw: Record<string, unknown>): Modulus {
   if (hasL) return lipschitzModulus(readDecimal(raw.lipschitz, 'lipschitz'));
   if (hasH) {
     const h = raw.holder;
-    if (h === null || typeof h !== 'object' || Array.isArray(h)) {
+    if (typeof h !== 'object' || Array.isArray(h)) {
       throw new ArgumentError('holder', h, 'must be an object {"C": …, "alpha": …}');
     }
     const o = h as Record<string, unknown>;
