@@ -136,7 +136,7 @@ export interface CampaignOutcome {
  */
 export function ratioExceeds(a: string, an: number, b: string, bn: number): boolean {
   if (an > bn) return true;
-  if (an < bn) return false;
+  if (an < bn || a === b) return false; // (the tight family gives the same ratio, often "1", again and again)
   return new ExactDecimal(a).gt(b);
 }
 
