@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../verify/settings.ts';
-import { checkConsistency } from './consistency.ts';
+import { checkConsistency, propertyFiles, readProbeCalls } from './consistency.ts';
 import { readRegistry } from './static.ts';
 
 describe('registry consistency', () => {
@@ -66,5 +66,92 @@ describe('the consistency check fails on each inconsistency', () => {
     expect(messages).toContain('finding beta/needs-k has no probe (no campaign names it)');
     expect(messages).not.toContain('claim alpha/one has no probe (no campaign names it)');
     expect(messages).not.toContain('finding alpha/needs-h has no probe (no campaign names it)');
+  });
+});
+
+describe('the consistency check reads each way a campaign names its lemma and claim', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'uat-consistency-forms-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(path.join(root, 'proof'));
+  mkdirSync(path.join(root, 'properties'));
+  writeFileSync(
+    path.join(root, 'proof', 'alpha.ts'),
+    [
+      "export const first = defineClaim({ id: 'first' });",
+      "export const second = defineClaim({ id: 'second' });",
+      "export const third = defineClaim({ id: 'third' });",
+      "export const fourth = defineClaim({ id: 'fourth' });",
+      "export const needs = defineFinding({ id: 'needs-h', drops: 'h' });",
+      "export const alphaLemma = defineLemma({ id: 'alpha', uses: [], claims: [first, second, third, fourth], findings: [needs] });",
+    ].join('\n'),
+  );
+  writeFileSync(path.join(root, 'proof', 'beta.ts'), "export const only = defineClaim({ id: 'only' });\nexport const betaLemma = defineLemma({ id: 'beta', uses: ['alpha'], claims: [only] });\n");
+  writeFileSync(path.join(root, 'proof', 'twin.ts'), "export const twinLemma = defineLemma({ id: 'beta', uses: [], claims: [] });\nexport const broken = defineClaim({ id: name });\n");
+  writeFileSync(
+    path.join(root, 'properties', 'alpha.property.ts'),
+    [
+      "runCampaign({ lemma: alphaLemma.id, claim: first.id, kind: 'claim' });", // line 1: constants' .id
+      "run({ lemma, definition: second, kind: 'claim' });", // line 2: shorthand lemma, claim from the definition
+      "runCampaign({ lemma: lemmaId, claim: 'third', kind: `claim` });", // line 3: an identifier lemma, a template kind
+      "runCampaign({ claim: needs.id, kind: 'finding' });", // line 4: no lemma: the file's
+      "runCampaign({ lemma: 'alpha', definition: fourth, claim: 'renamed', kind: 'planted' });", // line 5: planted: free name
+      "runCampaign({ lemma: pick('alpha'), claim: 'fourth', kind: 'claim' });", // line 6: lemma written as an expression
+      "runCampaign({ lemma: 'alpha', claim: 'needs-h', kind: 'claim' });", // line 7: a finding named as a claim
+      "runCampaign({ lemma: 'alpha', claim: 'first', kind: 'other' });", // line 8: not a campaign kind
+      "campaign(fourth, 'claim', fourth, arbitrary);", // line 9: positional, the claim's constant
+      "campaign('first', 'nonsense', first);", // line 10: positional, not a kind
+      "campaign('first');", // line 11
+      "runCampaign({ lemma: 'alpha', claim: 'beta-claim', kind: 'finding' });", // line 12: unknown finding
+      "runCampaign({ lemma: betaLemma.id, claim: only.id, kind: 'claim' });", // line 13: another lemma's claim
+    ].join('\n'),
+  );
+  writeFileSync(path.join(root, 'properties', 'beta.property.ts'), '');
+  writeFileSync(path.join(root, 'properties', 'notes.md'), "runCampaign({ lemma: 'gamma', claim: 'x', kind: 'claim' });\n");
+
+  it('reads every campaign call with its lemma, claim, kind and line', () => {
+    const calls = readProbeCalls(root, readRegistry(root), ['properties/alpha.property.ts']);
+    expect(calls.map((c) => [c.line, c.lemma, c.claim, c.kind])).toEqual([
+      [1, 'alpha', 'first', 'claim'],
+      [2, 'alpha', 'second', 'claim'],
+      [3, 'alpha', 'third', 'claim'],
+      [4, 'alpha', 'needs-h', 'finding'],
+      [5, 'alpha', 'renamed', 'planted'],
+      [6, undefined, 'fourth', 'claim'],
+      [7, 'alpha', 'needs-h', 'claim'],
+      [9, 'alpha', 'fourth', 'claim'],
+      [12, 'alpha', 'beta-claim', 'finding'],
+      [13, 'beta', 'only', 'claim'],
+    ]);
+    expect(new Set(calls.map((c) => c.file))).toEqual(new Set(['properties/alpha.property.ts']));
+  });
+
+  it('leaves the claim of a planted campaign to its name, never to its definition', () => {
+    const calls = readProbeCalls(root, readRegistry(root), ['properties/alpha.property.ts']);
+    expect(calls.find((c) => c.line === 5)!.claim).toBe('renamed');
+  });
+
+  it('lists the property files, sorted, and none without a properties/ directory', () => {
+    expect(propertyFiles(root)).toEqual(['properties/alpha.property.ts', 'properties/beta.property.ts']);
+    expect(propertyFiles(path.join(root, 'proof'))).toEqual([]);
+  });
+
+  it('reports duplicate ids, registry problems, a claim of the wrong kind, and nothing for what it cannot read', () => {
+    const problems = checkConsistency(root, readRegistry(root));
+    // twin.ts declares beta again, without claims: the later declaration is the one campaigns resolve to
+    expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'proof/twin.ts: defineClaim broken: the id is not a string literal',
+      'proof/twin.ts: lemma id beta is also declared in proof/beta.ts',
+      'properties/alpha.property.ts:7: a campaign names claim needs-h, which lemma alpha does not declare',
+      'properties/alpha.property.ts:12: a campaign names finding beta-claim, which lemma alpha does not declare',
+      'properties/alpha.property.ts:13: a campaign names claim only, which lemma beta does not declare',
+      'properties/beta.property.ts: claim beta/only has no probe (no campaign names it)',
+    ]);
+  });
+
+  it('checks only the property files given', () => {
+    const problems = checkConsistency(root, readRegistry(root), ['properties/beta.property.ts']).map((p) => p.message);
+    expect(problems).toContain('lemma alpha has no property file properties/alpha.property.ts');
+    expect(problems).toContain('claim alpha/first has no probe (no campaign names it)');
+    expect(problems).toContain('finding alpha/needs-h has no probe (no campaign names it)');
   });
 });
