@@ -67,7 +67,6 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     const n = ceilOf(halfSide.mul(Rational.fromDecimal(modulus.L)).div(Rational.fromDecimal(epsilon)));
     return { cells: n < 1n ? 1n : n, minimal: true };
   }
-  if (modulus.C.isZero()) return { cells: 1n, minimal: true };
   const enclosure = (precision: number): Interval => {
     const A = arithAt(precision);
     const ratio = A.div(A.point(modulus.C), A.point(epsilon));
@@ -84,9 +83,9 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     const Q = Number(alpha.num);
     const R = halfSide.pow(Q).mul(Rational.fromDecimal(modulus.C).div(Rational.fromDecimal(epsilon)).pow(P));
     const reaches = (n: bigint): boolean => R.lte(Rational.of(n).pow(Q)); // n^Q ≥ R
+    // the guess is at most N(ε): the enclosure's lower end is at most t, so only upward steps are needed
     let n = BigInt(enclosure(CEILING_PRECISIONS[0]).lo.ceil().toFixed(0));
     if (n < 1n) n = 1n;
-    while (n > 1n && reaches(n - 1n)) n -= 1n;
     while (!reaches(n)) n += 1n;
     return { cells: n, minimal: true };
   }
@@ -98,6 +97,6 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     if (lo === hi) return { cells: lo < 1n ? 1n : lo, minimal: true };
     last = t;
   }
-  const hi = BigInt(last!.hi.ceil().toFixed(0));
-  return { cells: hi < 1n ? 1n : hi, minimal: false };
+  // the ends never agreed, so the upper one is at least 1
+  return { cells: BigInt(last!.hi.ceil().toFixed(0)), minimal: false };
 }

@@ -26,8 +26,9 @@ function checkRampWidth(eta: Rational): void {
  */
 export const MAX_QUANTISER_BITS = 1_500_000_000;
 
+/** Bits of a non-negative integer, rounded up to whole hexadecimal digits. */
 function bitLength(v: bigint): number {
-  return (v < 0n ? -v : v).toString(16).length * 4;
+  return v.toString(16).length * 4;
 }
 
 /**
