@@ -44,13 +44,13 @@ export function approximantPoints(): { x: number; series: string; value: number 
   return out;
 }
 
-/** For each N: δ, the largest sampled error (upper ends of the enclosures), and the bound Lδ/2. */
-export function errorPoints(): { delta: number; series: string; value: number }[] {
+/** For each N of `cells`: δ, the largest sampled error (upper ends of the enclosures), and the bound Lδ/2. */
+export function errorPoints(cells: readonly number[] = ERROR_CELLS): { delta: number; series: string; value: number }[] {
   const A = arithAt(PLOT_PRECISION);
   const f = target();
   const L = new ExactDecimal(FREQUENCY);
   const out: { delta: number; series: string; value: number }[] = [];
-  for (const N of ERROR_CELLS) {
+  for (const N of cells) {
     const grid = axisGrid(Rational.ZERO, Rational.ONE, N);
     let worst = 0;
     for (let i = 0; i <= N * SAMPLES_PER_CELL; i++) {
