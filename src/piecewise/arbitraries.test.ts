@@ -39,7 +39,7 @@ const places = (s: string): number => Math.max(0, D(s).decimalPlaces());
 const between = (x: unknown, lo: string, hi: string): boolean => D(x).gte(lo) && D(x).lte(hi);
 /** The grid points x_0 … x_N as exact decimals (only for decimal grids, whose points are decimals). */
 const gridPoints = (g: GridSpec): string[] => Array.from({ length: g.N + 1 }, (_, k) => D(g.a).plus(D(g.half).mul(2 * k)).toString());
-const inBox = (g: { a: unknown; b: unknown }, x: unknown): boolean => D(x).gte(g.a as string) && D(x).lte(g.b as string);
+const inBox = (g: { readonly a?: unknown; readonly b?: unknown }, x: unknown): boolean => D(x).gte(g.a as string) && D(x).lte(g.b as string);
 const coordinates = (x: unknown): string[] => (Array.isArray(x) ? (x as string[]) : [x as string]);
 const delta = (p: RawArgs): InstanceType<typeof ExactDecimal> => D(p.b).minus(D(p.a)).div(p.N as number);
 

@@ -63,7 +63,7 @@ describe('reading a probe', () => {
     expect(declared.id).toBe('x1+x2 (declared modulus)');
     expect(declared.modulus.kind === 'lipschitz' && declared.modulus.L.toString()).toBe('0.5');
     // evaluation is the library's, still exact
-    expect(declared.evaluateRational!([q(1, 3), q(1, 6)]).toString()).toBe('1/2');
+    expect(declared.evaluateRational!([q(1, 3), q(1, 6)])!.toString()).toBe('1/2');
     const A = arithAt(20);
     expect(declared.evaluate([A.point('0.25'), A.point('0.5')], A).lo.toString()).toBe('0.75');
     const holder = readTargetIn({ target: { family: 'sin', k: '2' }, holder: { C: '3', alpha: '0.5' } }, 1);
