@@ -7,9 +7,11 @@
  * 1. in-process throughput per claim at default settings (20 digits), with how many probes each
  *    path decided (double-double fast path / decimal.js);
  * 2. scaling with the number of scores n, and with the requested digits;
- * 3. whole-process `uat check FILE` against `python3 mpmath_checker.py FILE` for growing files of
- *    `softmax-hardmax/linf` probes (n = 16), with the verdicts compared line by line, and the same
- *    comparison in-process (our line answering loop against the checker's own timing).
+ * 3. whole-process `uat check --jobs J FILE` (J = 1, and 2 on a machine with 2 cores or more)
+ *    against `python3 mpmath_checker.py FILE` for growing files of `softmax-hardmax/linf` probes
+ *    (n = 16), with the verdicts compared line by line (and the bytes of every J compared), the
+ *    start-up time alone, and the same comparison in-process (our chunk answering loop against the
+ *    checker's own timing).
  *
  * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3).
  * Without python3 + mpmath the comparison is skipped with a note; CI does not run the benchmark.
@@ -20,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attention, softmaxHardmax } from '../../proof/softmax-hardmax.ts';
-import { answerLine } from '../cli/check-lines.ts';
+import { answerChunk } from '../cli/check-lines.ts';
 import { claimsOf } from '../registry/runtime.ts';
 import { decide } from '../verdict/decide.ts';
 import { BENCH_CLAIMS, probeArgs, probeLines, seededUniform, type BenchClaim } from './probes.ts';
@@ -140,6 +142,30 @@ const CPU_WRAPPER = [
   'sys.stderr.write("child cpu seconds: %.4f\\n" % (r.ru_utime + r.ru_stime))',
   'sys.exit(status)',
 ].join('\n');
+/** Wall seconds and CPU seconds (user + system of the child, all threads; NaN without python3) of a command: medians over `runs`, after one untimed run. */
+function timed(cmd: string, args: string[]): { seconds: number; cpu: number; stdout: string; stderr: string } {
+  const times: number[] = [];
+  const cpus: number[] = [];
+  let last = { stdout: '', stderr: '' };
+  for (let r = 0; r <= runs; r++) {
+    const started = performance.now();
+    const out =
+      python.status === 0
+        ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
+        : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const seconds = (performance.now() - started) / 1000;
+    if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
+    if (r === 0) continue; // the first run builds the uat bundle if needed and warms the file cache
+    times.push(seconds);
+    cpus.push(Number(/child cpu seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN));
+    last = { stdout: out.stdout, stderr: out.stderr };
+  }
+  return { seconds: median(times), cpu: median(cpus), ...last };
+}
+const verdictsOf = (stdout: string): string[] => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+const cores = os.availableParallelism();
+const jobChoices = cores >= 2 ? [1, 2] : [1];
+const uatCheck = (file: string, jobs: number): string[] => [path.join(ROOT, 'src/cli/bin.mjs'), 'check', '--jobs', String(jobs), file];
 const dir = mkdtempSync(path.join(os.tmpdir(), 'uat-bench-'));
 try {
   const sizes = quick ? [1000, 5000] : [1000, 5000, 20000];
@@ -147,72 +173,57 @@ try {
   const rows: string[][] = [];
   const inProcess: string[][] = [];
   let lastCounts: Record<string, number> = {};
+  const empty = path.join(dir, 'empty.jsonl');
+  writeFileSync(empty, '');
+  const startup = timed(process.execPath, uatCheck(empty, 1));
   for (const size of sizes) {
     const file = path.join(dir, `linf-${size}.jsonl`);
     const text = probeLines('linf', 16, size, 1);
     writeFileSync(file, text);
-    // wall seconds, and CPU seconds (user + system of the child, all threads) when python3 can report them
-    const wall = (cmd: string, args: string[]): { seconds: number; cpu: number; stdout: string; stderr: string } => {
-      const times: number[] = [];
-      const cpus: number[] = [];
-      let last = { stdout: '', stderr: '' };
-      for (let r = 0; r < runs; r++) {
-        const started = performance.now();
-        const out =
-          python.status === 0
-            ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
-            : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
-        times.push((performance.now() - started) / 1000);
-        if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
-        cpus.push(Number(/child cpu seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN));
-        last = { stdout: out.stdout, stderr: out.stderr };
-      }
-      return { seconds: median(times), cpu: median(cpus), ...last };
-    };
-    const ours = wall(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', file]);
-    const ourVerdicts = ours.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+    const ours = jobChoices.map((jobs) => timed(process.execPath, uatCheck(file, jobs)));
+    const ourVerdicts = verdictsOf(ours[0]!.stdout);
+    const sameBytes = ours.every((o) => o.stdout === ours[0]!.stdout);
     lastCounts = {};
     for (const v of ourVerdicts) lastCounts[v] = (lastCounts[v] ?? 0) + 1;
 
-    // in-process: the same line answering loop as `uat check`, without process start-up
-    const lines = text.trim().split('\n');
+    // in-process: the same chunk answering as `uat check` (one thread), without process start-up
+    const lines = text.trim().split('\n').map((l) => ({ text: l }));
     const inTimes: number[] = [];
     for (let r = 0; r <= runs; r++) {
       const started = performance.now();
-      let out = '';
-      lines.forEach((l, i) => (out += `${JSON.stringify(answerLine({ text: l }, i + 1, registry, { digits: 20 }))}\n`));
+      for (let at = 0; at < lines.length; at += 200) answerChunk({ firstLine: at + 1, lines: lines.slice(at, at + 200) }, registry, { digits: 20 });
       if (r > 0) inTimes.push((performance.now() - started) / 1000); // the first pass warms up the JIT
     }
     const ourInProcess = median(inTimes);
 
-    if (python.status !== 0) {
-      rows.push([String(size), fmt(ours.seconds), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
-      inProcess.push([String(size), fmt(ourInProcess), 'n/a', 'n/a']);
-      continue;
-    }
-    const theirs = wall('python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']);
-    const theirVerdicts = theirs.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
-    const same = ourVerdicts.length === theirVerdicts.length && ourVerdicts.every((v, i) => v === theirVerdicts[i]);
-    const theirInProcess = Number(/in-process seconds: ([\d.]+)/.exec(theirs.stderr)?.[1] ?? NaN);
-    rows.push([
-      String(size),
-      fmt(ours.seconds),
-      fmt(theirs.seconds),
-      `${fmt(theirs.seconds / ours.seconds)}×`,
-      fmt(ours.cpu),
-      fmt(theirs.cpu),
-      `${fmt(theirs.cpu / ours.cpu)}×`,
-      same ? 'identical' : 'DIFFER',
-    ]);
-    inProcess.push([String(size), fmt(ourInProcess), fmt(theirInProcess), `${fmt(theirInProcess / ourInProcess)}×`]);
+    const theirs = python.status === 0 ? timed('python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']) : undefined;
+    const same = theirs !== undefined && sameBytes && ourVerdicts.length === size && verdictsOf(theirs.stdout).every((v, i) => v === ourVerdicts[i]);
+    const ratio = (a: number, b: number | undefined): string => (b === undefined || Number.isNaN(b) || Number.isNaN(a) ? 'n/a' : `${fmt(b / a)}×`);
+    ours.forEach((o, i) => {
+      rows.push([
+        String(size),
+        String(jobChoices[i]),
+        fmt(o.seconds),
+        theirs === undefined ? 'n/a' : fmt(theirs.seconds),
+        ratio(o.seconds, theirs?.seconds),
+        Number.isNaN(o.cpu) ? 'n/a' : fmt(o.cpu),
+        theirs === undefined || Number.isNaN(theirs.cpu) ? 'n/a' : fmt(theirs.cpu),
+        ratio(o.cpu, theirs?.cpu),
+        theirs === undefined ? (sameBytes ? 'n/a' : 'DIFFER') : same ? 'identical' : 'DIFFER',
+      ]);
+    });
+    const theirInProcess = theirs === undefined ? NaN : Number(/in-process seconds: ([\d.]+)/.exec(theirs.stderr)?.[1] ?? NaN);
+    inProcess.push([String(size), fmt(ourInProcess), Number.isNaN(theirInProcess) ? 'n/a' : fmt(theirInProcess), ratio(ourInProcess, theirInProcess)]);
   }
-  console.log('## Whole process: `uat check FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16; wall and CPU seconds)');
+  console.log('## Whole process: `uat check --jobs J FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16; wall and CPU seconds)');
   if (python.status !== 0) console.log('(python3 with mpmath not found: install python3-mpmath for the comparison)');
-  table(['probes', 'uat wall', 'mpmath wall', 'faster (wall)', 'uat CPU', 'mpmath CPU', 'faster (CPU)', 'verdicts'], rows);
-  console.log('## In process (no start-up): line answering loop against the checker’s own timing (seconds)');
+  console.log(`uat check start-up alone (empty input): ${fmt(startup.seconds)} s wall, ${Number.isNaN(startup.cpu) ? 'n/a' : fmt(startup.cpu)} s CPU`);
+  table(['probes', 'jobs', 'uat wall', 'mpmath wall', 'faster (wall)', 'uat CPU', 'mpmath CPU', 'faster (CPU)', 'verdicts'], rows);
+  console.log('## In process (no start-up, one thread): chunk answering loop against the checker’s own timing (seconds)');
   table(['probes', 'uat', 'mpmath', 'uat faster by'], inProcess);
   const counts = Object.entries(lastCounts).map(([k, v]) => `${v} ${k}`).join(', ');
-  console.log(`uat check verdicts on the largest file (${sizes[sizes.length - 1]} probes): ${counts} — holds/violated are certified, never float comparisons.`);
+  console.log(`uat check verdicts on the largest file (${sizes[sizes.length - 1]} probes): ${counts} — holds/violated are certified, never float comparisons; "identical" means every jobs setting wrote the same bytes and mpmath the same verdicts.`);
+  console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChunkAnswers, LineChunk } from './check-lines.ts';
-import { CheckWorkerPool, MAX_CHUNKS_PER_WORKER } from './check-pool.ts';
+import { CheckWorkerPool, decodeChunk, encodeChunk, MAX_CHUNKS_PER_WORKER } from './check-pool.ts';
 
 /** A stand-in worker: answers `<line>:<text>` per line, an error for a chunk starting with "throw", and exits on "exit". */
 const ECHO_WORKER = new URL(
   `data:text/javascript,${encodeURIComponent(`
 import { parentPort, threadId } from 'node:worker_threads';
-parentPort.on('message', (r) => {
+parentPort.on('message', (m) => {
+  const r = { id: m.id, firstLine: m.firstLine, lines: m.text.split('\\n').map((text) => ({ text })) };
   const first = r.lines[0]?.text;
   if (first === 'throw') return parentPort.postMessage({ id: r.id, error: 'boom at line ' + r.firstLine });
   if (first === 'exit') process.exit(3);
@@ -27,6 +28,16 @@ const chunk = (firstLine: number, ...texts: string[]): LineChunk => ({ firstLine
 const here = (c: LineChunk): ChunkAnswers => ({
   text: c.lines.map((l, i) => `${c.firstLine + i}:${'text' in l ? l.text : ''}@here\n`).join(''),
   counts: { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: c.lines.length },
+});
+
+describe('encodeChunk / decodeChunk', () => {
+  it('carry lines as one string and over-long lines by their length, and give back the same chunk', () => {
+    const original: LineChunk = { firstLine: 41, lines: [{ text: 'a' }, { tooLongBytes: 2_000_000 }, { text: '' }, { text: ' {"x": "é"}\r' }, { tooLongBytes: 1_048_577 }] };
+    const request = encodeChunk(9, original);
+    expect(request).toEqual({ id: 9, firstLine: 41, text: 'a\n\n\n {"x": "é"}\r\n', tooLong: [[1, 2_000_000], [4, 1_048_577]] });
+    expect(decodeChunk(request)).toEqual(original);
+    expect(decodeChunk(encodeChunk(0, { firstLine: 1, lines: [{ text: '' }] }))).toEqual({ firstLine: 1, lines: [{ text: '' }] });
+  });
 });
 
 describe('CheckWorkerPool', () => {
@@ -82,9 +93,12 @@ describe('CheckWorkerPool', () => {
     const failing = new CheckWorkerPool(1, BROKEN_WORKER, {}, () => {
       throw new Error('fallback failed');
     });
+    // sent at once: the workers have not failed yet
+    const four = pool.answer(chunk(4, 'four'));
+    const x = failing.answer(chunk(1, 'x'));
     try {
-      expect(await pool.answer(chunk(4, 'four'))!).toEqual(here(chunk(4, 'four')));
-      await expect(failing.answer(chunk(1, 'x'))!).rejects.toThrow('fallback failed');
+      expect(await four!).toEqual(here(chunk(4, 'four')));
+      await expect(x!).rejects.toThrow('fallback failed');
     } finally {
       await pool.close();
       await failing.close();

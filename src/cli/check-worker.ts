@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuntimeRegistry, PROOF_DIR } from '../registry/runtime.ts';
 import type { DecideOptions } from '../verdict/decide.ts';
 import { answerChunk } from './check-lines.ts';
-import type { ChunkReply, ChunkRequest } from './check-pool.ts';
+import { decodeChunk, type ChunkReply, type ChunkRequest } from './check-pool.ts';
 import { importProofModule } from './module-locations.ts';
 
 const port = parentPort;
@@ -20,7 +20,7 @@ port.on('message', (request: ChunkRequest) => {
     (loaded) => {
       let reply: ChunkReply;
       try {
-        reply = { id: request.id, ...answerChunk(request, loaded, options) };
+        reply = { id: request.id, ...answerChunk(decodeChunk(request), loaded, options) };
       } catch (e) {
         reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };
       }

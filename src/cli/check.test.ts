@@ -15,6 +15,7 @@ import { REPO_ROOT } from '../verify/settings.ts';
 import { checkStream, type CheckStreamOptions } from './check.ts';
 import { MAX_LINE_BYTES } from './check-lines.ts';
 import { CheckWorkerPool } from './check-pool.ts';
+import { checkWorkerUrl } from './module-locations.ts';
 
 const BIN = path.join(REPO_ROOT, 'src', 'cli', 'bin.mjs');
 
@@ -214,6 +215,24 @@ describe('checkStream with worker threads', () => {
     for (const pool of pools) {
       expect(pool.workerChunks).toBeGreaterThan(0);
       expect(pool.fallbackChunks).toBe(0);
+    }
+  });
+
+  it('uses workers started by the caller from the first line on, and leaves them to the caller to close', async () => {
+    const text = Array.from({ length: 8 }, (_, i) => linf(['1', String(i / 10)], '2')).join('\n');
+    const alone = await checkText(text, 64, registry, { digits: 20, jobs: 1 });
+    const workers = new CheckWorkerPool(1, checkWorkerUrl(), { digits: 20 }, () => {
+      throw new Error('no fallback expected');
+    });
+    try {
+      const given = await checkText(text, 64, registry, { digits: 20, jobs: 1, workers });
+      expect(given.output).toBe(alone.output);
+      expect(given.status).toBe(0);
+      expect(workers.workerChunks).toBeGreaterThan(0);
+      // still open: it answers another chunk
+      await expect(workers.answer({ firstLine: 1, lines: [{ text: '' }] })!).resolves.toEqual({ text: '{"line":1,"claim":null,"verdict":"error","reason":"empty line"}\n', counts: { holds: 0, violated: 0, inconclusive: 0, inapplicable: 0, error: 1 } });
+    } finally {
+      await workers.close();
     }
   });
 

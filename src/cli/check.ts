@@ -4,13 +4,14 @@
  *
  * Input is read as a stream (stdin when FILE is `-` or absent), split with a cap of 1 MiB per line;
  * answers are written in batches, one write per input chunk. On a large input (from
- * {@link PARALLEL_MIN_LINES} lines on) `--jobs N` threads answer: this one and N − 1 workers
- * (default N: the number of cores); the output is the same bytes as with `--jobs 1`. Exit status: 0
+ * {@link PARALLEL_MIN_LINES} lines on, or a FILE of {@link PARALLEL_MIN_BYTES} bytes or more) `--jobs N`
+ * threads answer: this one and N − 1 workers (default N: the number of cores); the output is the
+ * same bytes as with `--jobs 1`. Exit status: 0
  * when every line holds or is inapplicable, 1 when any is violated or inconclusive, 2 when any is an
  * error or the command line is wrong.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
 import { loadRuntimeRegistry, PROOF_DIR, type RuntimeRegistry } from '../registry/runtime.ts';
@@ -26,6 +27,8 @@ import { UsageError } from './usage-error.ts';
 export const MAX_DIGITS = MAX_SUPPORTED_PRECISION;
 /** Lines read before `uat check` starts worker threads (below this, one thread answers everything). */
 export const PARALLEL_MIN_LINES = 2000;
+/** A FILE at least this large gets its worker threads at once, before the first line is read. */
+export const PARALLEL_MIN_BYTES = 256 * 1024;
 const VERDICT_KINDS: readonly VerdictKind[] = ['holds', 'violated', 'inconclusive', 'inapplicable', 'error'];
 
 /** A commander option parser for an integer in `[min, max]`. */
@@ -68,18 +71,35 @@ export function register(program: Command): void {
       if (options.maxPrecision < options.digits) {
         command.error(`error: --max-precision ${options.maxPrecision} is below --digits ${options.digits}`, { exitCode: 2 });
       }
-      const registry = await loadRuntimeRegistry(PROOF_DIR, importProofModule);
-      for (const failure of registry.failures) process.stderr.write(`uat check: warning: could not load ${failure.file}: ${failure.message}\n`);
-      if (options.list === true) {
-        process.stdout.write([...registry.claims.values()].map((c) => `${c.name}${c.kind === 'finding' ? ' (finding)' : ''}\n`).join(''));
-        return;
+      const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision };
+      let registry: RuntimeRegistry | undefined;
+      // a large file: the workers start now and load while this thread loads the registry
+      const workers =
+        options.list !== true && options.jobs > 1 && isLargeFile(file)
+          ? new CheckWorkerPool(options.jobs - 1, checkWorkerUrl(), decideOptions, (chunk) => answerChunk(chunk, registry!, decideOptions))
+          : undefined;
+      try {
+        registry = await loadRuntimeRegistry(PROOF_DIR, importProofModule);
+        for (const failure of registry.failures) process.stderr.write(`uat check: warning: could not load ${failure.file}: ${failure.message}\n`);
+        if (options.list === true) {
+          process.stdout.write([...registry.claims.values()].map((c) => `${c.name}${c.kind === 'finding' ? ' (finding)' : ''}\n`).join(''));
+          return;
+        }
+        process.exitCode = await checkStream(openInput(file), process.stdout, registry, { ...decideOptions, jobs: options.jobs, workers });
+      } finally {
+        await workers?.close();
       }
-      process.exitCode = await checkStream(openInput(file), process.stdout, registry, {
-        digits: options.digits,
-        maxPrecision: options.maxPrecision,
-        jobs: options.jobs,
-      });
     });
+}
+
+/** True when `file` names a file of at least {@link PARALLEL_MIN_BYTES} bytes (false for stdin or an unreadable file). */
+function isLargeFile(file: string | undefined): boolean {
+  if (file === undefined || file === '-') return false;
+  try {
+    return statSync(file).size >= PARALLEL_MIN_BYTES;
+  } catch {
+    return false; // reported when it is opened
+  }
 }
 
 function openInput(file: string | undefined): AsyncIterable<Buffer | string> {
@@ -105,6 +125,11 @@ export interface CheckStreamOptions extends DecideOptions {
   readonly jobs?: number;
   /** Lines read before worker threads are started (default {@link PARALLEL_MIN_LINES}). */
   readonly parallelMinLines?: number;
+  /**
+   * Worker threads already started by the caller (who closes them): used from the first line on,
+   * instead of the `jobs` − 1 workers started after `parallelMinLines` lines.
+   */
+  readonly workers?: CheckWorkerPool;
 }
 
 /** Resolves when `output` drains, closes or fails, leaving no listener behind. */
@@ -186,14 +211,15 @@ export async function checkStream(
     if (texts.length === 0 || closed) return;
     if (!output.write(texts.join(''))) await drained(output);
   };
-  let pool: CheckWorkerPool | undefined;
+  let pool = options.workers;
+  let started: CheckWorkerPool | undefined; // the workers started here, closed here
   const answerHere = (chunk: LineChunk): ChunkAnswers => answerChunk(chunk, registry, decideOptions);
   try {
     let lines = 0;
     for await (const batch of boundedLineBatches(input, MAX_LINE_BYTES)) {
       const chunk: LineChunk = { firstLine: lines + 1, lines: batch };
       lines += batch.length;
-      if (pool === undefined && jobs > 1 && lines >= parallelMinLines) pool = new CheckWorkerPool(jobs - 1, checkWorkerUrl(), decideOptions, answerHere);
+      if (pool === undefined && jobs > 1 && lines >= parallelMinLines) pool = started = new CheckWorkerPool(jobs - 1, checkWorkerUrl(), decideOptions, answerHere);
       queue.push(pendingOf(pool?.answer(chunk) ?? answerHere(chunk)));
       // let the workers' replies in (they arrive as events, not as microtasks)
       if (pool !== undefined) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -202,7 +228,7 @@ export async function checkStream(
     }
     await write(true);
   } finally {
-    await pool?.close();
+    await started?.close();
   }
   return exitStatusOf(counts);
 }

@@ -42,6 +42,17 @@ export const BAD_OPTIONS: readonly BadOption[] = [
   { name: 'missing run directory', args: ['report', '--from', '/no/such/run-dir'], message: /--from "\/no\/such\/run-dir": no such run directory/ },
 ];
 
+/**
+ * `--jobs` rows, tested like the others; their README rows are in .scratch/s10/readme-p2check.md
+ * until the README lists them (then they join {@link BAD_OPTIONS}).
+ */
+export const BAD_JOBS_OPTIONS: readonly BadOption[] = [
+  { name: 'zero --jobs', args: ['check', '--jobs', '0'], message: /--jobs <N>.*'0'.*integer in \[1, \d+\]/ },
+  { name: 'negative --jobs', args: ['check', '--jobs', '-2'], message: /--jobs <N>.*'-2'.*integer in \[1, \d+\]/ },
+  { name: 'more --jobs than cores', args: ['check', '--jobs', '100000'], message: /--jobs <N>.*'100000'.*integer in \[1, \d+\]/ },
+  { name: 'non-numeric --jobs', args: ['check', '--jobs', 'auto'], message: /--jobs <N>.*'auto'.*integer in \[1, \d+\]/ },
+];
+
 interface Run {
   readonly status: number | null;
   readonly stdout: string;
@@ -59,8 +70,9 @@ function uat(args: readonly string[]): Promise<Run> {
 
 describe('uat on bad options', () => {
   it('each bad invocation prints one line on stderr and exits 2, without a stack trace', async () => {
-    const runs = await Promise.all(BAD_OPTIONS.map((row) => uat(row.args)));
-    BAD_OPTIONS.forEach((row, i) => {
+    const rows = [...BAD_OPTIONS, ...BAD_JOBS_OPTIONS];
+    const runs = await Promise.all(rows.map((row) => uat(row.args)));
+    rows.forEach((row, i) => {
       const run = runs[i]!;
       const shown = `uat ${row.args.join(' ')} → ${JSON.stringify(run)}`;
       expect(run.status, shown).toBe(2);
