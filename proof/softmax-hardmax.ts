@@ -333,7 +333,7 @@ export const monotone = defineClaim<MonotoneArgs>({
     const lambda2 = readPositiveFast(raw.lambda2);
     if (lambda1 === undefined || lambda2 === undefined || isAtMostWide(lambda1.decimal, lambda2.decimal) !== true) return undefined;
     const t1 = scaledTail(scores, lambda1);
-    const t2 = scaledTail(scores, lambda2);
+    const t2 = scaledTail(scores, lambda2, 1);
     if (t1 === undefined || t2 === undefined) return undefined;
     // The margin (S1 − S2)/((1+S1)(1+S2)) has the sign of S1 − S2 = Σ_{j≠i*} (w_j(λ1) − w_j(λ2)), every
     // term ≥ 0 since λ1 ≤ λ2 and d_j ≥ 0. At a common E it is computed (times 10^{E}); otherwise it

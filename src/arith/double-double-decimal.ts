@@ -15,8 +15,9 @@
  * round-to-nearest rule, in particular decimal.js's `ROUND_HALF_EVEN`. The exponent is chosen from
  * the double-double midpoint (its `hi` alone may round onto `10^{D−1}` or `10^D`); elements of the ball
  * beyond `10^D` round on a 10× coarser grid, to `10^D` like `N` (then `N = 10^D`, a carry); elements
- * below `10^{D−1}` round on a 10× finer grid, to `N = 10^{D−1}` only within `0.05`, so a ball reaching
- * below `10^{D−1}` is accepted only with radius below `0.04`.
+ * below `10^{D−1}` round on a 10× finer grid, to `N = 10^{D−1}` exactly when within `0.05` of it, so a
+ * midpoint within `0.05` below `10^{D−1}` keeps this exponent (`N = 10^{D−1}`), and a ball reaching
+ * below `10^{D−1}` is accepted only when it stays within `0.045` of it.
  */
 import type { Decimal } from 'decimal.js';
 import { DDBall, divBall, isCertifiedPositive, isExactZero, mulBall, negBall, setBall } from './double-double.ts';
@@ -110,22 +111,31 @@ const scratchScaled = new DDBall();
 const ROUNDING_SLACK = 2 ** -40;
 const TEN_TO_TEN = 1e10;
 
+/** `10¹⁰` split by Veltkamp into 26-bit halves (for Dekker's exact product). */
+const TEN_TO_TEN_HIGH = 134217729 * TEN_TO_TEN - (134217729 * TEN_TO_TEN - TEN_TO_TEN);
+const TEN_TO_TEN_LOW = TEN_TO_TEN - TEN_TO_TEN_HIGH;
+
 /**
  * The decimal digits of the integer `whole + correction`, for an integer double `0 < whole < 10²⁵`
- * and an integer `|correction| < 10¹⁰`, without BigInt: `r = whole mod 10¹⁰` is exact (the
- * remainder of doubles is), `q = (whole − r)/10¹⁰` is an integer below `10¹⁵` that the rounded
- * quotient misses by less than `10⁻⁵`, so `Math.round` recovers it; the correction is carried
- * into `r` (at most one carry either way).
+ * and an integer `|correction| < 10¹⁰`, without BigInt: `q = ⌊whole/10¹⁰⌋` up to ±1, `q·10¹⁰ = p + e`
+ * exactly (Dekker's TwoProduct; both integers), `whole − p` exact (Sterbenz: `p` is within a factor 2
+ * of `whole`), so `r = (whole − p) − e = whole − q·10¹⁰` is an exact integer of magnitude below
+ * `2·10¹⁰`; the correction is added to `r`, and `q`, `r` brought to `0 ≤ r < 10¹⁰` by carries.
  */
 function integerDigits(whole: number, correction: number): string {
   if (whole < 2 ** 53) return String(whole + correction); // exact: both integers, sum below 2⁵³ + 2³⁴
-  let r = whole % TEN_TO_TEN;
-  let q = Math.round((whole - r) / TEN_TO_TEN);
-  r += correction;
-  if (r < 0) {
+  let q = Math.floor(whole / TEN_TO_TEN);
+  const p = q * TEN_TO_TEN;
+  const c = 134217729 * q;
+  const q1 = c - (c - q);
+  const q2 = q - q1;
+  const e = q1 * TEN_TO_TEN_HIGH - p + q1 * TEN_TO_TEN_LOW + q2 * TEN_TO_TEN_HIGH + q2 * TEN_TO_TEN_LOW;
+  let r = whole - p - e + correction;
+  while (r < 0) {
     q -= 1;
     r += TEN_TO_TEN;
-  } else if (r >= TEN_TO_TEN) {
+  }
+  while (r >= TEN_TO_TEN) {
     q += 1;
     r -= TEN_TO_TEN;
   }
@@ -155,7 +165,9 @@ export function ballToSignificantDigits(a: DDBall, digits: number, scale10 = 0):
     const low = pow10TableBall(digits - 1);
     const high = pow10TableBall(digits);
     if (low === undefined || high === undefined) return undefined;
-    if (y.hi < low.hi || (y.hi === low.hi && y.lo < low.lo)) {
+    // δ = y − 10^{D−1}: the difference of the his is exact near 10^{D−1} (Sterbenz), one rounding after
+    const aboveLow = y.hi - low.hi + (y.lo - low.lo);
+    if (aboveLow < -0.05) {
       exponent -= 1;
       continue;
     }
@@ -163,8 +175,8 @@ export function ballToSignificantDigits(a: DDBall, digits: number, scale10 = 0):
       exponent += 1;
       continue;
     }
-    // elements below 10^{D−1} round on a 10× finer grid: they round to N = 10^{D−1} only within 0.05
-    if (y.hi - y.rad - 2 * Math.abs(y.lo) < low.hi && !(y.rad < 0.04)) return undefined;
+    // elements below 10^{D−1} round on a 10× finer grid: to N = 10^{D−1} exactly when within 0.05 of it
+    if (aboveLow - y.rad < 0 && !(aboveLow - y.rad > -0.045)) return undefined;
     const whole = Math.round(y.hi);
     const f1 = y.hi - whole; // exact: |f1| ≤ 1/2 and y.hi, whole share their last bits
     const correction = Math.round(f1 + y.lo);

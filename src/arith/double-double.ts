@@ -191,9 +191,16 @@ export function mulByDouble(out: DDBall, a: DDBall, k: number): DDBall {
 }
 const scratchK = new DDBall();
 
+/** `2^k` for integers `k ∈ [−1074, 1023]` (exact doubles), by index `k + 1074`. */
+const POWERS_OF_TWO = (() => {
+  const table = new Float64Array(2098);
+  for (let k = -1074; k <= 1023; k++) table[k + 1074] = 2 ** k;
+  return table;
+})();
+
 /** `out ← a · 2^k` (exact scaling of the midpoint; the radius is rounded up). */
 export function scaleByPowerOfTwo(out: DDBall, a: DDBall, k: number): DDBall {
-  const f = 2 ** k;
+  const f = k >= -1074 && k <= 1023 && (k | 0) === k ? POWERS_OF_TWO[k + 1074]! : 2 ** k;
   const hi = a.hi * f;
   if (!inRange(hi) || !Number.isFinite(f)) return invalidate(out, hi);
   out.hi = hi;

@@ -41,6 +41,28 @@ export interface FastScores {
   readonly excess: readonly (DDBall | undefined)[];
 }
 
+/**
+ * Scratch balls reused from one probe to the next (the fast path decides one probe at a time and
+ * allocates nothing per weight): `ball(i)` is the `i`-th ball of the pool.
+ */
+class BallPool {
+  private readonly balls: DDBall[] = [];
+
+  ball(i: number): DDBall {
+    let b = this.balls[i];
+    if (b === undefined) {
+      b = new DDBall();
+      this.balls[i] = b;
+    }
+    return b;
+  }
+}
+
+/** Storage of the excesses read by {@link readScoresFast} (valid until its next call). */
+const excessPool = new BallPool();
+/** Storage of the tails of {@link scaledTailWith}, one pool per slot (valid until its next call with that slot). */
+const tailPools = [new BallPool(), new BallPool()];
+
 /** The largest `λΔ` for which `e^{−λΔ}` is kept unscaled (`E = 0`). */
 export const UNSCALED_EXPONENT_LIMIT = 150;
 /** Radius enclosing `S` in `1 + S` when `E > 0` (see the module comment). */
@@ -48,7 +70,8 @@ const SCALED_NORMALISER_RADIUS = 2 ** -190;
 
 /**
  * Reads an array of `minLength … maxLength` decimals of up to 40 significant digits, or undefined
- * when any entry is not of that form or the scale is too wide (the full reader then decides).
+ * when any entry is not of that form or the scale is too wide (the full reader then decides). The
+ * balls returned live in scratch storage that the next call overwrites.
  */
 export function readScoresFast(value: unknown, minLength: number, maxLength: number): FastScores | undefined {
   if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) return undefined;
@@ -96,7 +119,7 @@ function scoresFromNumbers(scaled: readonly number[], exponent: number): FastSco
   for (let j = 0; j < n; j++) if (j !== iStar && scaled[j]! > scaled[runnerUp]!) runnerUp = j;
   const top = scaled[iStar]!;
   const second = scaled[runnerUp]!;
-  const delta = ballOfScaledInteger(new DDBall(), top - second, exponent);
+  const delta = ballOfScaledInteger(excessPool.ball(n), top - second, exponent);
   if (delta === undefined) return undefined;
   const excess: (DDBall | undefined)[] = [];
   for (let j = 0; j < n; j++) {
@@ -105,7 +128,7 @@ function scoresFromNumbers(scaled: readonly number[], exponent: number): FastSco
       excess.push(undefined);
       continue;
     }
-    const ball = ballOfScaledInteger(new DDBall(), e, exponent);
+    const ball = ballOfScaledInteger(excessPool.ball(j), e, exponent);
     if (ball === undefined) return undefined;
     excess.push(ball);
   }
@@ -120,7 +143,7 @@ function scoresFromBigInts(scaled: readonly bigint[], exponent: number): FastSco
   for (let j = 0; j < n; j++) if (j !== iStar && scaled[j]! > scaled[runnerUp]!) runnerUp = j;
   const top = scaled[iStar]!;
   const second = scaled[runnerUp]!;
-  const delta = ballOfBigScaled(new DDBall(), top - second, exponent);
+  const delta = ballOfBigScaled(excessPool.ball(n), top - second, exponent);
   if (delta === undefined) return undefined;
   const excess: (DDBall | undefined)[] = [];
   for (let j = 0; j < n; j++) {
@@ -129,7 +152,7 @@ function scoresFromBigInts(scaled: readonly bigint[], exponent: number): FastSco
       excess.push(undefined);
       continue;
     }
-    const ball = ballOfBigScaled(new DDBall(), e, exponent);
+    const ball = ballOfBigScaled(excessPool.ball(j), e, exponent);
     if (ball === undefined) return undefined;
     excess.push(ball);
   }
@@ -187,13 +210,16 @@ const ONE = new DDBall(1);
 
 /**
  * The factored softmax tail for `λ` given as a ball (`λ > 0` checked by the caller) and
- * `F = e^{−λΔ} = factor·10^{−E}` given by the caller (from {@link expOfNegativeScaled}, or exactly).
+ * `F = e^{−λΔ} = factor·10^{−E}` given by the caller. Its balls live in the scratch storage of `slot`,
+ * which the next call with that slot overwrites.
  */
-export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBall, exponent10: number): ScaledTail {
+export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBall, exponent10: number, slot: 0 | 1 = 0): ScaledTail {
+  const pool = tailPools[slot]!;
+  const n = scores.n;
   const relative: (DDBall | undefined)[] = [];
-  const relativeSum = new DDBall(0);
-  const relativeSlack = new DDBall(0);
-  const term = new DDBall();
+  const relativeSum = setBall(pool.ball(n), 0, 0, 0);
+  const relativeSlack = setBall(pool.ball(n + 1), 0, 0, 0);
+  const term = pool.ball(n + 2);
   for (let j = 0; j < scores.n; j++) {
     if (j === scores.iStar) {
       relative.push(undefined);
@@ -205,14 +231,14 @@ export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBal
       addBall(relativeSum, relativeSum, ONE);
       continue;
     }
-    const u = expBall(new DDBall(), negBall(term, mulBall(term, lambda, e)));
+    const u = expBall(pool.ball(j), negBall(term, mulBall(term, lambda, e)));
     relative.push(u);
     addBall(relativeSum, relativeSum, u);
     addBall(relativeSlack, relativeSlack, clampNonNegative(term, subBall(term, ONE, u)));
   }
-  const tailSum = mulBall(new DDBall(), factor, relativeSum);
-  const normaliser = exponent10 === 0 ? addBall(new DDBall(), tailSum, ONE) : new DDBall(1, 0, SCALED_NORMALISER_RADIUS);
-  return { iStar: scores.iStar, exponent10, factor, relative, relativeSum, relativeSlack, tailSum, normaliser, tail: divBall(new DDBall(), tailSum, normaliser) };
+  const tailSum = mulBall(pool.ball(n + 3), factor, relativeSum);
+  const normaliser = exponent10 === 0 ? addBall(pool.ball(n + 4), tailSum, ONE) : setBall(pool.ball(n + 4), 1, 0, SCALED_NORMALISER_RADIUS);
+  return { iStar: scores.iStar, exponent10, factor, relative, relativeSum, relativeSlack, tailSum, normaliser, tail: divBall(pool.ball(n + 5), tailSum, normaliser) };
 }
 
 /**
@@ -220,8 +246,8 @@ export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBal
  * `F = e^{−λΔ}` by {@link expBall} on the ball `λΔ` while `λΔ ≤ 150`, beyond by
  * {@link expOfNegativeExact} on the exact product (the ball would cost `λΔ·2⁻⁹⁶` in the exponent).
  */
-export function scaledTail(scores: FastScores, lambda: FastDecimal): ScaledTail | undefined {
-  const factor = new DDBall();
+export function scaledTail(scores: FastScores, lambda: FastDecimal, slot: 0 | 1 = 0): ScaledTail | undefined {
+  const factor = tailPools[slot]!.ball(scores.n + 6);
   let e: number | undefined = 0;
   if (scores.tie) setBall(factor, 1, 0, 0);
   else {
@@ -234,7 +260,7 @@ export function scaledTail(scores: FastScores, lambda: FastDecimal): ScaledTail 
       e = expOfNegativeExact(factor, mantissa, lambda.decimal.exponent + scores.scaleExponent);
     }
   }
-  return e === undefined ? undefined : scaledTailWith(scores, lambda.ball, factor, e);
+  return e === undefined ? undefined : scaledTailWith(scores, lambda.ball, factor, e, slot);
 }
 
 /** A ball `⟨b/2, 0, b/2⟩` enclosing `[0, b]`. */

@@ -167,8 +167,8 @@ const marginScratch = new DDBall();
 /** `x·10^{scale}` for a double `x` to 8 significant digits, printed as decimal.js prints (for the uncertified `ratio`). */
 function eightDigits(x: number, scale: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
-  const [mantissa, exponent] = Math.abs(x).toExponential(7).split('e') as [string, string];
-  return decimalText(x < 0, mantissa.replace('.', ''), Number(exponent) + scale);
+  const text = Math.abs(x).toExponential(7); // d.ddddddde±k
+  return decimalText(x < 0, `${text[0]!}${text.slice(2, 9)}`, Number(text.slice(10)) + scale);
 }
 
 /** `holds` when the margin is provably ≥ 0, `violated` when provably < 0, otherwise undecided. */

@@ -168,6 +168,12 @@ describe('powers of ten, ln 10 and e^{−x} below the double range', () => {
     expect(ballToSignificantDigits(b, 20)).toBe('9.9999999999999999999e-21');
     expect(ballToSignificantDigits(b, 20, -7)).toBe('9.9999999999999999999e-28');
     expect(ballToSignificantDigits(b, 19)).toBe('1e-20');
+    // 10^{−39}·(1 + 10⁻³⁹) at 20 digits: the product by 10^{58} lands a hair below 10^{19}, by 10^{59} on 10^{20}
+    const near = new DDBall(1e-39, 7.070712060011985e-56, 6.314575069432308e-69);
+    expect(encloses(near, new Exact('1e-39').plus('1e-78'))).toBe(true);
+    expect(ballToSignificantDigits(near, 20)).toBe('1e-39');
+    expect(ballToSignificantDigits(pow10Ball(-39)!, 20)).toBe('1e-39');
+    expect(ballToSignificantDigits(new DDBall(1e-39, 7.070712060011985e-56, 1e-59), 20)).toBeUndefined(); // reaches 10⁻⁴⁰·(10 − 0.1)
   });
 });
 
