@@ -5,14 +5,14 @@
  * `checkStream` with worker threads writes the same bytes as with one thread.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRuntimeRegistry, type RuntimeRegistry } from '../registry/runtime.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
-import { checkStream, type CheckStreamOptions } from './check.ts';
+import { checkStream, PARALLEL_MIN_BYTES, type CheckStreamOptions } from './check.ts';
 import { MAX_LINE_BYTES } from './check-lines.ts';
 import { CheckWorkerPool } from './check-pool.ts';
 import { checkWorkerUrl } from './module-locations.ts';
@@ -154,6 +154,30 @@ describe('uat check', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
       expect(run.stdout).toBe('');
     }
+  });
+
+  it('the precompiled bundle and the sources under the loader (UAT_NO_BUNDLE=1) write the same bytes', () => {
+    const input = `${rows.map(([line]) => line).join('\n')}\n`;
+    const bundled = uat(['check'], input);
+    const sources = spawnSync(process.execPath, [BIN, 'check'], { input, encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, UAT_NO_BUNDLE: '1' } });
+    expect(sources.stdout).toBe(bundled.stdout);
+    expect(sources.stderr).toBe(bundled.stderr);
+    expect(sources.status).toBe(bundled.status);
+  });
+
+  it('--jobs 2 on a FILE of 256 KiB or more writes the same bytes as --jobs 1 (workers from the bundle)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'uat-check-'));
+    const file = path.join(dir, 'large.jsonl');
+    const z = (i: number): string[] => Array.from({ length: 16 }, (_, j) => (((i * 31 + j * 17) % 200) / 100 - 1).toFixed(8));
+    const lines = Array.from({ length: 1200 }, (_, i) => (i % 97 === 5 ? rows[i % rows.length]![0] : linf(z(i), String(1 + (i % 40)))));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(statSync(file).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
+    const one = uat(['check', '--jobs', '1', file]);
+    const two = uat(['check', '--jobs', '2', file]);
+    expect(one.answers).toHaveLength(1200);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
+    expect(two.stderr).toBe('');
   });
 
   it('lists every claim of every lemma in proof/ with --list', () => {
