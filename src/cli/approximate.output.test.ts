@@ -84,7 +84,7 @@ describe('uat approximate: the report', () => {
 
   it('a ridge line per interpolated profile, with its gate: x1² for all positions, i·x1² per position', async () => {
     const shared = await run(['--target', 'x1^2', '--tokens', '2', '--lipschitz', '2', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '0']);
-    expect(shared.stdout).toContain('\n  ridge (1, 0) all positions: g(t) = ((1*t + 0) ^ 2), 2 cells, error ≤ 0.0625001 (C2)\n');
+    expect(shared.stdout).toContain('\n  ridge (1, 0) all positions: g(t) = (((1*t + 0) ^ 2)), 2 cells, error ≤ 0.0625001 (C2)\n');
     const gated = await run(['--target', 'i*x1^2', '--tokens', '2', '--lipschitz', '4', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '0', '--json']);
     const ridges = (JSON.parse(gated.stdout) as { ridges: Array<{ direction: string[]; gate: unknown; cells: number; bound: string }> }).ridges;
     expect(ridges.map((r) => [r.direction, r.gate, r.cells, r.bound])).toEqual([
