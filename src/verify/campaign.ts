@@ -151,6 +151,8 @@ export interface CampaignTally {
   readonly timeBudgetMs: number | undefined;
   readonly outOfTime: boolean;
   readonly shrinkCut: boolean;
+  /** Parts the campaign was split into (the time budget applied to each), when more than one. */
+  readonly parts?: number;
 }
 
 /**
@@ -168,11 +170,8 @@ export function conclude(t: CampaignTally, boxProof: (() => BoxProof | undefined
         : t.counts.holds === 0
           ? `no probe was decided within the hypotheses (${t.counts.inapplicable} of ${t.probes} inapplicable)`
           : undefined;
-  const reason = t.outOfTime
-    ? `time limit of ${t.timeBudgetMs} ms reached after ${t.probes} of ${t.runs} probes`
-    : t.shrinkCut
-      ? `time limit of ${t.timeBudgetMs} ms reached while shrinking the counterexample`
-      : unproved;
+  const limit = `time limit of ${t.timeBudgetMs} ms${t.parts !== undefined && t.parts > 1 ? ` per part (${t.parts} parts)` : ''}`;
+  const reason = t.outOfTime ? `${limit} reached after ${t.probes} of ${t.runs} probes` : t.shrinkCut ? `${limit} reached while shrinking the counterexample` : unproved;
   const withReason = reason !== undefined ? { reason } : {};
   if (t.kind !== 'claim') return { status: t.counterexample !== undefined ? 'shown necessary' : 'not shown', ...withReason };
   if (t.counterexample !== undefined) return { status: 'refuted', ...withReason };

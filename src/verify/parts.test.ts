@@ -139,7 +139,8 @@ describe('split campaigns', () => {
     const parts = runParts(spec(slow), 2, [0, 1]);
     const m = mergeOutcomes(parts);
     expect(m.status).toBe('inconclusive');
-    expect(m.reason).toBe(`time limit of 1 ms reached after ${m.probes} of 60 probes`);
+    expect(m.reason).toBe(`time limit of 1 ms per part (2 parts) reached after ${m.probes} of 60 probes`);
+    expect(parts[0]!.reason).toBe(`time limit of 1 ms reached after ${parts[0]!.probes} of 30 probes`);
     expect(m.probes).toBeLessThan(60);
   });
 

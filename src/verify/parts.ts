@@ -71,7 +71,7 @@ export function mergeOutcomes(parts: readonly (CampaignOutcome | undefined)[]): 
   }
   const probes = counts.holds + counts.violated + counts.inconclusive + counts.inapplicable + counts.error;
   const missing = parts.flatMap((p, i) => (p === undefined ? [i] : []));
-  const concluded = conclude({ kind: first.kind, counts, probes, runs, counterexample, firstUndecided, timeBudgetMs, outOfTime, shrinkCut }, () => parts[0]?.boxProof);
+  const concluded = conclude({ kind: first.kind, counts, probes, runs, counterexample, firstUndecided, timeBudgetMs, outOfTime, shrinkCut, parts: parts.length }, () => parts[0]?.boxProof);
   let { status, reason } = concluded;
   if (missing.length > 0 && status !== 'refuted' && status !== 'shown necessary') {
     status = first.kind === 'claim' ? 'inconclusive' : 'not shown';
