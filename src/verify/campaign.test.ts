@@ -24,14 +24,17 @@ const spec = (definition: CampaignSpec['definition']): CampaignSpec => ({
 });
 
 describe('runCampaign status from undecided probes', () => {
-  let saved: string | undefined;
+  // each campaign its own default runs, unsplit, without a time limit, whatever the environment says
+  const VARIABLES = ['UAT_RUN_DIR', 'UAT_RUNS', 'UAT_PART', 'UAT_TIME_LIMIT_MS'] as const;
+  let saved: Partial<Record<(typeof VARIABLES)[number], string>> = {};
   beforeEach(() => {
-    saved = process.env.UAT_RUN_DIR;
+    saved = Object.fromEntries(VARIABLES.flatMap((v) => (process.env[v] !== undefined ? [[v, process.env[v]]] : [])));
+    for (const v of VARIABLES) delete process.env[v];
     process.env.UAT_RUN_DIR = mkdtempSync(path.join(tmpdir(), 'uat-campaign-test-'));
   });
   afterEach(() => {
-    if (saved === undefined) delete process.env.UAT_RUN_DIR;
-    else process.env.UAT_RUN_DIR = saved;
+    for (const v of VARIABLES) delete process.env[v];
+    Object.assign(process.env, saved);
   });
 
   it('a claim whose every probe is an error is inconclusive, not certified', () => {
