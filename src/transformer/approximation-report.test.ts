@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import { approximate } from './approximation-report.ts';
+import { certifySamples, checkDeclaredModulus, checkPoints } from './certify.ts';
 import { cachedConstruction, MIN_EPSILON, readTargetArgs } from './cache.ts';
 import { ConstructionRefused } from './ridge-decomposition.ts';
 import { CASE_STUDIES, DEFAULT_EPSILONS, resourceTable } from './resources.ts';
@@ -36,6 +37,16 @@ describe('approximate', () => {
     expect(none.resources.lambda).toBe('2.08');
   });
 
+  it('the seed picks the random inputs (seed) and the modulus pairs (seed + 1); the default seed is 1', () => {
+    const seeded = approximate(target('x1', '1'), eps('0.5'), { samples: 4, maxBoxes: 0, modulusPairs: 3, seed: 5 });
+    const c = seeded.construction;
+    expect(seeded.samples).toEqual(certifySamples(c, checkPoints(c, 4, 5)));
+    expect(seeded.modulus).toEqual(checkDeclaredModulus(c, 3, 6));
+    const refuted = approximate(target('x1', '0'), eps('0.5'), { samples: 4, maxBoxes: 0, modulusPairs: 3 });
+    expect(refuted.samples).toEqual(certifySamples(refuted.construction, checkPoints(refuted.construction, 4, 1)));
+    expect(refuted.modulus).toEqual(checkDeclaredModulus(refuted.construction, 3, 2));
+  });
+
   it('a false declared modulus is reported, the network still certified', () => {
     const r = approximate(target('x1', '0'), eps('0.5'), { samples: 1, maxBoxes: 0, modulusPairs: 5 });
     expect(r.modulus.refuted?.token).toBe(1);
@@ -58,6 +69,7 @@ describe('resourceTable', () => {
     expect(rows[0]!.refusal).toBeUndefined();
     expect(rows[1]).toMatchObject({ caseStudy: 'refused', epsilon: '0.5', heads: 0, width: 0, parameters: 0, nonZeroParameters: 0, lambda: '', constructionMs: 0, ledgerBound: '', certifiedError: '', certification: 'refused' });
     expect(rows[1]!.refusal).toMatch(/^cannot construct a network for target "x1\*sin\(x1 \+ x2\)"/);
+    expect(() => resourceTable([{ name: 'broken', target: () => { throw new RangeError('not a refusal'); } }], ['0.5'])).toThrow('not a refusal');
     const defaults = resourceTable([{ name: 'x1', target: () => target('x1', '1') }], ['0.5']);
     expect(defaults[0]!.certification).toBe('samples'); // no box budget by default
   });
@@ -101,6 +113,8 @@ describe('readTargetArgs and the construction cache', () => {
     const refused = cachedConstruction(args('x1/x2', '1', '0.5'));
     expect(refused).toBeInstanceOf(ConstructionRefused);
     expect(cachedConstruction(args('x1/x2', '1', '0.5'))).toBe(refused);
+    const broken = { ...target('x1', '1'), id: 'broken', textAt: () => { throw new RangeError('not a refusal'); } };
+    expect(() => cachedConstruction({ target: broken, tokens: 2, epsilon: eps('0.5') })).toThrow('not a refusal');
     const lib = readTargetArgs({ target: { family: 'select-first' }, tokens: 2, epsilon: '0.5' });
     expect(cachedConstruction(lib)).toBe(cachedConstruction(readTargetArgs({ target: { family: 'select-first' }, tokens: 2, epsilon: '0.5' })));
   });

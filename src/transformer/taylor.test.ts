@@ -83,6 +83,15 @@ describe('no Taylor series', () => {
     expect(run).toThrow(message);
   });
 
+  it('integer powers 0 … 64 are products (a base reaching 0 is fine); beyond 64, and for a real exponent, exp(α·log u) needs u > 0', () => {
+    const over = (g: string) => taylorSeries(parseExpression(g), 't', A.between(0, 1), 2, A);
+    expect(over('t^0').map((c) => [c.lo.toString(), c.hi.toString()])).toEqual([['1', '1'], ['0', '0'], ['0', '0']]);
+    expect(over('t^64')[0]!.hi.toString()).toBe('1');
+    expect(() => over('t^65')).toThrow(NoTaylorSeries);
+    expect(() => over('t^(-1)')).toThrow(NoTaylorSeries);
+    expect(() => taylorSeries(parseExpression('abs(t)'), 't', A.point(0), 2, A)).toThrow(/abs of a series whose value changes sign/);
+  });
+
   it('a real power of a base reaching 0 has none either', () => {
     expect(() => taylorSeries(parseExpression('t^0.5'), 't', A.between(0, 1), 2, A)).toThrow(NoTaylorSeries);
   });
