@@ -217,10 +217,11 @@ export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBal
   const pool = tailPools[slot]!;
   const n = scores.n;
   const relative: (DDBall | undefined)[] = [];
-  const relativeSum = setBall(pool.ball(n), 0, 0, 0);
-  const relativeSlack = setBall(pool.ball(n + 1), 0, 0, 0);
+  const below = setBall(pool.ball(n), 0, 0, 0); // Σ u_j over the j ≠ i* with d_j > Δ
   const term = pool.ball(n + 2);
-  for (let j = 0; j < scores.n; j++) {
+  let atRunnerUp = 0;
+  let beyond = 0;
+  for (let j = 0; j < n; j++) {
     if (j === scores.iStar) {
       relative.push(undefined);
       continue;
@@ -228,14 +229,18 @@ export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBal
     const e = scores.excess[j];
     if (e === undefined) {
       relative.push(ONE); // d_j = Δ exactly: u_j = 1, and 1 − u_j = 0 adds nothing
-      addBall(relativeSum, relativeSum, ONE);
+      atRunnerUp += 1;
       continue;
     }
     const u = expBall(pool.ball(j), negBall(term, mulBall(term, lambda, e)));
     relative.push(u);
-    addBall(relativeSum, relativeSum, u);
-    addBall(relativeSlack, relativeSlack, clampNonNegative(term, subBall(term, ONE, u)));
+    beyond += 1;
+    addBall(below, below, u);
   }
+  // U = (number at the runner-up level) + Σ_{d_j > Δ} u_j, and Σ_{j≠i*}(1 − u_j) = (number beyond) − Σ_{d_j > Δ} u_j,
+  // a sum of terms ≥ 0 (u_j ≤ 1), clamped at 0
+  const relativeSum = addBall(pool.ball(n + 1), below, setBall(term, atRunnerUp, 0, 0));
+  const relativeSlack = clampNonNegative(below, subBall(below, setBall(term, beyond, 0, 0), below));
   const tailSum = mulBall(pool.ball(n + 3), factor, relativeSum);
   const normaliser = exponent10 === 0 ? addBall(pool.ball(n + 4), tailSum, ONE) : setBall(pool.ball(n + 4), 1, 0, SCALED_NORMALISER_RADIUS);
   return { iStar: scores.iStar, exponent10, factor, relative, relativeSum, relativeSlack, tailSum, normaliser, tail: divBall(pool.ball(n + 5), tailSum, normaliser) };
