@@ -52,16 +52,19 @@ interface VerifyOptions {
   readonly out: string;
 }
 
-/** One line per claim, finding and planted bound of the report. */
+/** One line per claim, finding and planted bound of the report: status, probes, worst ratio, and the reason when there is one. */
 export function summaryLines(report: Report, lemmas: ReadonlySet<string> | undefined): string[] {
   const lines: string[] = [];
   for (const l of report.lemmas) {
     if (lemmas !== undefined && !lemmas.has(l.id)) continue;
-    const line = (id: string, kind: string, status: string, e: { probes: number; worst: { ratio: string } | null } | null): string =>
-      `${l.id}/${id} [${kind}]: ${status}${e === null ? '' : ` (${e.probes} probes${e.worst !== null ? `, worst lhs/bound ${e.worst.ratio}` : ''})`}`;
-    for (const c of l.claims) lines.push(line(c.id, 'claim', c.status, c.evidence));
-    for (const f of l.findings) lines.push(line(f.id, 'finding', f.status, f.evidence));
-    for (const p of l.planted) lines.push(line(p.id, 'planted', p.status, p.evidence));
+    const line = (r: { id: string; status: string; reason?: string; evidence: { probes: number; worst: { ratio: string } | null } | null }, kind: string): string => {
+      const e = r.evidence;
+      const counts = e === null ? '' : ` (${e.probes} probes${e.worst !== null ? `, worst lhs/bound ${e.worst.ratio}` : ''})`;
+      return `${l.id}/${r.id} [${kind}]: ${r.status}${counts}${r.reason !== undefined ? `: ${r.reason}` : ''}`;
+    };
+    for (const c of l.claims) lines.push(line(c, 'claim'));
+    for (const f of l.findings) lines.push(line(f, 'finding'));
+    for (const p of l.planted) lines.push(line(p, 'planted'));
   }
   return lines;
 }

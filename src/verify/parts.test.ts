@@ -11,6 +11,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineClaim, type ClaimDefinition } from '../registry/define.ts';
 import { readDecimal, required } from '../verdict/args.ts';
 import { runCampaign, type CampaignOutcome, type CampaignSpec } from './campaign.ts';
+import { teardown } from './parts-global-setup.ts';
 import { mergeOutcomes, mergeParts, PARTS_DIR } from './parts.ts';
 
 const savedEnv = { ...process.env };
@@ -142,6 +143,14 @@ describe('split campaigns', () => {
     expect(m.reason).toBe(`time limit of 1 ms per part (2 parts) reached after ${m.probes} of 60 probes`);
     expect(parts[0]!.reason).toBe(`time limit of 1 ms reached after ${parts[0]!.probes} of 30 probes`);
     expect(m.probes).toBeLessThan(60);
+  });
+
+  it('the vitest global teardown merges the parts of the run directory in force', () => {
+    runParts(spec(atMost('10')), 2, [1, 0]);
+    teardown();
+    expect(existsSync(path.join(runDir, PARTS_DIR))).toBe(false);
+    const merged = JSON.parse(readFileSync(path.join(runDir, 'parts-test', 'claim-at-most-10.json'), 'utf8')) as CampaignOutcome;
+    expect([merged.status, merged.probes, merged.runs, merged.part]).toEqual(['holds on samples', 60, 60, undefined]);
   });
 
   it('mergeOutcomes refuses nothing to merge', () => {
