@@ -240,7 +240,7 @@ export function scaledTailWith(scores: FastScores, lambda: DDBall, factor: DDBal
   // U = (number at the runner-up level) + Σ_{d_j > Δ} u_j, and Σ_{j≠i*}(1 − u_j) = (number beyond) − Σ_{d_j > Δ} u_j,
   // a sum of terms ≥ 0 (u_j ≤ 1), clamped at 0
   const relativeSum = addBall(pool.ball(n + 1), below, setBall(term, atRunnerUp, 0, 0));
-  const relativeSlack = clampNonNegative(below, subBall(below, setBall(term, beyond, 0, 0), below));
+  const relativeSlack = beyond === 0 ? below : clampNonNegative(below, subBall(below, setBall(term, beyond, 0, 0), below)); // no term: exactly 0
   const tailSum = mulBall(pool.ball(n + 3), factor, relativeSum);
   const normaliser = exponent10 === 0 ? addBall(pool.ball(n + 4), tailSum, ONE) : setBall(pool.ball(n + 4), 1, 0, SCALED_NORMALISER_RADIUS);
   return { iStar: scores.iStar, exponent10, factor, relative, relativeSum, relativeSlack, tailSum, normaliser, tail: divBall(pool.ball(n + 5), tailSum, normaliser) };
