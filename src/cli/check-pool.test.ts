@@ -4,9 +4,12 @@
  * (the caller answers it); a worker's error rejects its chunk; the chunks of a worker that dies are
  * answered by the fallback, and a closed pool drops what it held.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { ChunkAnswers, LineChunk } from './check-lines.ts';
-import { CheckWorkerPool, decodeChunk, encodeChunk, MAX_CHUNKS_PER_WORKER } from './check-pool.ts';
+import { softmaxHardmax } from '../../proof/softmax-hardmax.ts';
+import { claimsOf, type RuntimeRegistry } from '../registry/runtime.ts';
+import { answerChunk, type ChunkAnswers, type LineChunk } from './check-lines.ts';
+import { CheckWorkerPool, decodeChunk, encodeChunk, MAX_CHUNKS_PER_WORKER, serveChunks, type ChunkPort, type ChunkReply } from './check-pool.ts';
 
 /** A stand-in worker: answers `<line>:<text>` per line, an error for a chunk starting with "throw", and exits on "exit". */
 const ECHO_WORKER = new URL(
@@ -95,10 +98,10 @@ describe('CheckWorkerPool', () => {
     });
     // sent at once: the workers have not failed yet
     const four = pool.answer(chunk(4, 'four'));
-    const x = failing.answer(chunk(1, 'x'));
+    const x = expect(failing.answer(chunk(1, 'x'))!).rejects.toThrow('fallback failed');
     try {
       expect(await four!).toEqual(here(chunk(4, 'four')));
-      await expect(x!).rejects.toThrow('fallback failed');
+      await x;
     } finally {
       await pool.close();
       await failing.close();
@@ -118,5 +121,60 @@ describe('CheckWorkerPool', () => {
     expect(fallbacks).toBe(0);
     expect(pool.fallbackChunks).toBe(0);
     expect(settled).toBe(false);
+  });
+});
+
+describe('serveChunks (the worker side)', () => {
+  const registry: RuntimeRegistry = { lemmas: [softmaxHardmax], claims: claimsOf([softmaxHardmax]), failures: [] };
+  const probe = '{"claim": "softmax-hardmax/linf", "args": {"z": [1, 0.5, 0], "lambda": 3}}';
+
+  /** Serves on one end of a channel; sends `requests` from the other and collects as many replies. */
+  async function exchange(loaded: Promise<RuntimeRegistry>, requests: LineChunk[], answer?: Parameters<typeof serveChunks>[3]): Promise<ChunkReply[]> {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      serveChunks(port1 as unknown as ChunkPort, loaded, { digits: 12 }, answer);
+      const replies: ChunkReply[] = [];
+      const all = new Promise<void>((resolve) =>
+        port2.on('message', (reply: ChunkReply) => {
+          replies.push(reply);
+          if (replies.length === requests.length) resolve();
+        }),
+      );
+      requests.forEach((chunk, id) => port2.postMessage(encodeChunk(id + 3, chunk)));
+      await all;
+      return replies;
+    } finally {
+      port1.close();
+      port2.close();
+    }
+  }
+
+  it('replies to each request, in order, with the answers of answerChunk at the requested digits', async () => {
+    const chunks = [chunk(1, probe, ''), { firstLine: 3, lines: [{ tooLongBytes: 2_000_000 }, { text: probe }] }];
+    const replies = await exchange(Promise.resolve(registry), chunks);
+    expect(replies).toEqual(chunks.map((c, i) => ({ id: i + 3, ...answerChunk(c, registry, { digits: 12 }) })));
+    expect(replies[0]).toMatchObject({ text: expect.stringContaining('"line":1,"claim":"softmax-hardmax/linf","verdict":"holds","lhs":"0.') as string });
+    expect((replies[0] as ChunkAnswers).text.split('\n')[0]).toMatch(/"lhs":"0\.\d{12}"/); // 12 significant digits
+  });
+
+  it('replies with the message of what answering threw, and keeps serving', async () => {
+    let calls = 0;
+    const replies = await exchange(Promise.resolve(registry), [chunk(1, 'a'), chunk(2, 'b')], (c, r, o) => {
+      calls += 1;
+      if (calls === 1) throw new Error('answering failed');
+      return answerChunk(c, r, o);
+    });
+    expect(replies[0]).toEqual({ id: 3, error: 'answering failed' });
+    expect(replies[1]).toMatchObject({ id: 4, counts: { error: 1 } });
+  });
+
+  it('replies to every request with the error when the registry cannot load (a thrown non-Error too)', async () => {
+    expect(await exchange(Promise.reject(new Error('duplicate lemma id')), [chunk(1, probe), chunk(2, probe)])).toEqual([
+      { id: 3, error: 'duplicate lemma id' },
+      { id: 4, error: 'duplicate lemma id' },
+    ]);
+    expect(await exchange(Promise.resolve(registry), [chunk(1, 'x')], () => {
+      throw 'plain';
+    })).toEqual([{ id: 3, error: 'plain' }]);
   });
 });

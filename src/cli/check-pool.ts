@@ -1,6 +1,7 @@
 /**
  * Worker threads for `uat check`: chunks of input lines are answered by other threads while the
- * main thread reads, answers chunks of its own and writes.
+ * main thread reads, answers chunks of its own and writes. This module holds both sides: the pool
+ * (main thread) and {@link serveChunks} (what `check-worker.ts` runs in each worker).
  *
  * A worker (`check-worker.ts`) loads the same registry and answers a chunk with the same
  * {@link answerChunk} as the main thread, so an answer's bytes never depend on which thread wrote it;
@@ -11,7 +12,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DecideOptions } from '../verdict/decide.ts';
-import type { ChunkAnswers, InputLine, LineChunk } from './check-lines.ts';
+import type { RuntimeRegistry } from '../registry/runtime.ts';
+import { answerChunk, type ChunkAnswers, type InputLine, type LineChunk } from './check-lines.ts';
 
 /** Chunks queued on one worker at most (one being answered, one waiting, so it never idles). */
 export const MAX_CHUNKS_PER_WORKER = 2;
@@ -48,6 +50,41 @@ export function decodeChunk(request: ChunkRequest): LineChunk {
 
 /** A worker's reply: the answers to chunk `id`, or the message of what it threw. */
 export type ChunkReply = ({ readonly id: number } & ChunkAnswers) | { readonly id: number; readonly error: string };
+
+/** The end of a channel a worker answers on (its `parentPort`). */
+export interface ChunkPort {
+  on(event: 'message', listener: (request: ChunkRequest) => void): unknown;
+  postMessage(reply: ChunkReply): void;
+}
+
+/**
+ * The worker's side: answers every request arriving on `port`, once `registry` is loaded, with
+ * `answer` (by default {@link answerChunk}); a chunk whose answering throws, or any chunk when the
+ * registry failed to load, is replied to with the error's message.
+ */
+export function serveChunks(
+  port: ChunkPort,
+  registry: Promise<RuntimeRegistry>,
+  options: DecideOptions,
+  answer: (chunk: LineChunk, registry: RuntimeRegistry, options: DecideOptions) => ChunkAnswers = answerChunk,
+): void {
+  const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+  registry.catch(() => undefined); // a failed load is replied to each request, not an unhandled rejection before the first
+  port.on('message', (request) => {
+    void registry.then(
+      (loaded) => {
+        let reply: ChunkReply;
+        try {
+          reply = { id: request.id, ...answer(decodeChunk(request), loaded, options) };
+        } catch (e) {
+          reply = { id: request.id, error: messageOf(e) };
+        }
+        port.postMessage(reply);
+      },
+      (e: unknown) => port.postMessage({ id: request.id, error: messageOf(e) }),
+    );
+  });
+}
 
 interface Held {
   readonly chunk: LineChunk;
