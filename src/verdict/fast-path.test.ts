@@ -52,8 +52,8 @@ function relativeRadius(b: DDBall): number {
   return b.rad / Math.abs(b.hi);
 }
 
-/** Probe counts: a fifth under mutation testing (UAT_MUTATION=1), where every covering test reruns per mutant. */
-const runs = (n: number): number => (process.env.UAT_MUTATION === '1' ? Math.max(3, Math.ceil(n / 5)) : n);
+/** Probe counts: a tenth under mutation testing (UAT_MUTATION=1), where every covering test reruns per mutant. */
+const runs = (n: number): number => (process.env.UAT_MUTATION === '1' ? Math.max(3, Math.ceil(n / 10)) : n);
 
 const decimalOnly = <A,>(c: ClaimDefinition<A>): ClaimDefinition<A> => ({ id: c.id, parse: c.parse, hypotheses: c.hypotheses, evaluate: c.evaluate });
 
