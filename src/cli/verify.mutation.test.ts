@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../report/model.ts';
-import { summaryLines } from './verify.ts';
+import { campaignEnvironment, summaryLines } from './verify.ts';
 
 const evidence = (probes: number, ratio: string | null) => ({ probes, worst: ratio === null ? null : { ratio } });
 const report = {
@@ -38,5 +38,20 @@ describe('summaryLines', () => {
   it('only the lemmas asked for', () => {
     expect(summaryLines(report, new Set(['beta']))).toEqual(['beta/b1 [claim]: certified (40 probes, worst lhs/bound 0.5)']);
     expect(summaryLines(report, new Set())).toEqual([]);
+  });
+});
+
+describe('campaignEnvironment', () => {
+  it('passes every setting to the campaigns, and leaves the report to verify', () => {
+    expect(campaignEnvironment({ runs: 100000, seed: -3, digits: 30, timeLimit: 1500 }, '/r/.runs')).toEqual({
+      UAT_RUN_DIR: '/r/.runs',
+      UAT_REPORT: 'skip',
+      UAT_RUNS: '100000',
+      UAT_SEED: '-3',
+      UAT_DIGITS: '30',
+      UAT_TIME_LIMIT_MS: '1500',
+    });
+    expect(campaignEnvironment({ seed: 0 }, '/r')).toEqual({ UAT_RUN_DIR: '/r', UAT_REPORT: 'skip', UAT_SEED: '0' });
+    expect(campaignEnvironment({}, '/r')).toEqual({ UAT_RUN_DIR: '/r', UAT_REPORT: 'skip' });
   });
 });

@@ -69,6 +69,21 @@ export function summaryLines(report: Report, lemmas: ReadonlySet<string> | undef
   return lines;
 }
 
+/**
+ * The environment the campaigns read their settings from (`src/verify/settings.ts`) for these
+ * options; the report is left to `verify` itself (`UAT_REPORT=skip`).
+ */
+export function campaignEnvironment(options: Omit<VerifyOptions, 'out' | 'lemma'>, runDir: string): Record<string, string> {
+  return {
+    UAT_RUN_DIR: runDir,
+    UAT_REPORT: 'skip',
+    ...(options.runs !== undefined ? { UAT_RUNS: String(options.runs) } : {}),
+    ...(options.seed !== undefined ? { UAT_SEED: String(options.seed) } : {}),
+    ...(options.digits !== undefined ? { UAT_DIGITS: String(options.digits) } : {}),
+    ...(options.timeLimit !== undefined ? { UAT_TIME_LIMIT_MS: String(options.timeLimit) } : {}),
+  };
+}
+
 /** Runs the campaigns and writes the report; returns the exit status. */
 export async function verify(options: VerifyOptions): Promise<number> {
   // Loaded here, not at the top: other commands (`uat check`) need neither ts-morph nor the renderers.
@@ -87,12 +102,7 @@ export async function verify(options: VerifyOptions): Promise<number> {
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
 
-  process.env.UAT_RUN_DIR = runDir;
-  process.env.UAT_REPORT = 'skip';
-  if (options.runs !== undefined) process.env.UAT_RUNS = String(options.runs);
-  if (options.seed !== undefined) process.env.UAT_SEED = String(options.seed);
-  if (options.digits !== undefined) process.env.UAT_DIGITS = String(options.digits);
-  if (options.timeLimit !== undefined) process.env.UAT_TIME_LIMIT_MS = String(options.timeLimit);
+  Object.assign(process.env, campaignEnvironment(options, runDir));
 
   const reporter = new ProgressReporter();
   if (files.length > 0) {
