@@ -4,11 +4,14 @@
 // empty input: ~90 ms of CPU instead of ~210 ms).
 //
 // Never stale: the bundle lives in node_modules/.cache/uat-bundle/<key>/ next to a manifest naming
-// every source file it was built from (esbuild's metafile). Each run recomputes the key, a SHA-256
-// of this builder's own text, the repository path, the names of the proof files, and the path and
-// full content of every input; only when it equals the manifest's key is the bundle used. Otherwise
-// the bundle is rebuilt first (~0.3 s), so a fresh clone, an edited lemma or a new proof file are
-// picked up by the very next run. npm packages stay external (resolved from node_modules at run time).
+// every source file it was built from (esbuild's metafile). The key is a SHA-256 of this builder's
+// own text, the repository path, the names of the proof files, and the path and full content of
+// every input. A run uses the bundle when the proof files are the same and every input still has
+// the size, mtime, ctime and inode recorded in the manifest (a write always moves the ctime on; an
+// input changed just before it was recorded is read anyway, see unchangedSince); otherwise it reads
+// every input and recomputes the key, and rebuilds (~0.3 s) unless the key is the manifest's. So a
+// fresh clone, an edited lemma or a new proof file are picked up by the very next run. npm packages
+// stay external (resolved from node_modules at run time).
 //
 // Two modules are compiled differently in the bundle than under the loader:
 // - `import.meta.url` in a project file is replaced by that file's own URL (as a string), so paths
@@ -30,6 +33,8 @@ const MANIFEST = path.join(CACHE_DIR, 'manifest.json');
 const PROOF_DIR = path.join(ROOT, 'proof');
 const MODULE_LOCATIONS = path.join(ROOT, 'src', 'cli', 'module-locations.ts');
 const ENTRY_POINTS = { main: path.join(ROOT, 'src', 'cli', 'main.ts'), 'check-worker': path.join(ROOT, 'src', 'cli', 'check-worker.ts') };
+/** An input changed less than this long before its stats were recorded is read, not trusted by its stats. */
+const RACY_MS = 2000;
 /** Bundles not in use are removed once they are this old. */
 const STALE_BUNDLE_MS = 24 * 3600 * 1000;
 
@@ -81,15 +86,18 @@ function moduleLocationsSource(proofNames) {
 /**
  * esbuild plugin: the two compile-time substitutions described at the top of this file. Every source
  * read goes into `read` (path relative to the repository → bytes), so the key is computed from the
- * very bytes compiled, even when a file changes during the build.
+ * very bytes compiled, even when a file changes during the build; its {@link statOf} taken just
+ * before the read goes into `stats`.
  */
-function substitutions(proofNames, read) {
+function substitutions(proofNames, read, stats) {
   return {
     name: 'uat-substitutions',
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
+        const input = path.relative(ROOT, args.path);
+        stats.set(input, statOf(input)); // before the read: a later change moves the ctime on
         const bytes = readFileSync(args.path);
-        read.set(path.relative(ROOT, args.path), bytes);
+        read.set(input, bytes);
         if (args.path === MODULE_LOCATIONS) return { contents: moduleLocationsSource(proofNames), loader: 'js', resolveDir: path.dirname(args.path) };
         const source = bytes.toString('utf8');
         return { contents: source.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
@@ -102,6 +110,7 @@ function substitutions(proofNames, read) {
 async function build(proofNames) {
   const esbuild = createRequire(import.meta.url)('esbuild');
   const read = new Map();
+  const stats = new Map();
   const result = await esbuild.build({
     entryPoints: ENTRY_POINTS,
     bundle: true,
@@ -117,7 +126,7 @@ async function build(proofNames) {
     metafile: true,
     logLevel: 'silent',
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-    plugins: [substitutions(proofNames, read)],
+    plugins: [substitutions(proofNames, read, stats)],
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((input) => path.relative(ROOT, path.resolve(input)))
@@ -133,12 +142,37 @@ async function build(proofNames) {
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // built meanwhile by another run: same key, same bundle
   }
-  const manifest = { key, inputs, proofNames };
-  const manifestTmp = `${MANIFEST}.${process.pid}.tmp`;
-  writeFileSync(manifestTmp, JSON.stringify(manifest));
-  renameSync(manifestTmp, MANIFEST);
+  const manifest = writeManifest({ key, inputs, proofNames, stats: inputs.map((input) => stats.get(input) ?? statOf(input)) });
   removeOldBundles(key);
   return manifest;
+}
+
+/** Writes `manifest` (atomically) with the time of writing; returns what was written. */
+function writeManifest(manifest) {
+  const written = { ...manifest, writtenAt: Date.now() };
+  const tmp = `${MANIFEST}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(written));
+  renameSync(tmp, MANIFEST);
+  return written;
+}
+
+/** What identifies a version of a file without reading it: `[size, mtime, ctime, inode]`. */
+function statOf(input) {
+  const s = statSync(path.join(ROOT, input));
+  return [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+}
+
+/**
+ * True when no input can have changed since the manifest was written: each has the recorded
+ * {@link statOf}, and was last changed well before the manifest was written (a change within the
+ * same clock tick as the recording could keep the ctime: such "racy" files are read instead, as git
+ * does for its index).
+ */
+function unchangedSince(manifest) {
+  return manifest.inputs.every((input, i) => {
+    const recorded = manifest.stats[i];
+    return recorded !== undefined && recorded[2] < manifest.writtenAt - RACY_MS && statOf(input).join() === recorded.join();
+  });
 }
 
 function removeOldBundles(current) {
@@ -155,7 +189,12 @@ function currentManifest(proofNames) {
   try {
     manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     statSync(path.join(CACHE_DIR, manifest.key, 'main.mjs'));
-    return manifest.proofNames.join('/') === proofNames.join('/') && keyOf(manifest.inputs, proofNames) === manifest.key ? manifest : undefined;
+    if (manifest.proofNames.join('/') !== proofNames.join('/')) return undefined;
+    if (unchangedSince(manifest)) return manifest;
+    // some input was touched, or is racy: read them all (stats taken first); same contents, same bundle
+    const stats = manifest.inputs.map(statOf);
+    if (keyOf(manifest.inputs, proofNames) !== manifest.key) return undefined;
+    return writeManifest({ ...manifest, stats });
   } catch {
     return undefined; // no manifest yet, a bundle removed, or an input gone
   }
