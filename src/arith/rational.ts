@@ -70,14 +70,11 @@ export class Rational {
   /** The exact value of a finite decimal (decimal.js values are finite decimals, hence rational). */
   static fromDecimal(x: Decimal): Rational {
     if (!x.isFinite()) throw new RangeError(`Rational.fromDecimal: ${x.toString()} is not finite`);
-    const text = x.toFixed();
-    const negative = text.startsWith('-');
-    const body = negative ? text.slice(1) : text;
-    const dot = body.indexOf('.');
-    const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
-    const scale = dot < 0 ? 0 : body.length - dot - 1;
-    const n = BigInt(digits);
-    return Rational.of(negative ? -n : n, 10n ** BigInt(scale));
+    const text = x.toFixed(); // [-]digits[.digits]: BigInt reads the sign
+    const dot = text.indexOf('.');
+    const digits = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
+    const scale = dot < 0 ? 0 : text.length - dot - 1;
+    return Rational.of(BigInt(digits), 10n ** BigInt(scale));
   }
 
   add(o: Rational): Rational {

@@ -46,6 +46,15 @@ describe('cellsForAccuracy', () => {
 
   it('t an integer that no enclosure separates from its neighbours: the next integer, not minimal', () => {
     expect(N(holder('1', '0.123457'), '0', '6', '1')).toEqual({ cells: 4n, minimal: false }); // t = 3·1^(1/α) = 3
+    // 1/α = 1000: a small Q but P = 1000 > 200, so enclosures too
+    expect(N(holder('1', '0.001'), '0', '6', '1')).toEqual({ cells: 4n, minimal: false });
+  });
+
+  it('exact search: a guess below t by less than 1 but across an integer is walked up; a large N(ε) is not walked to', () => {
+    // h = 3 + 10^-46: the 40-digit enclosure of t = h starts at 3, and N(ε) = 4
+    expect(N(holder('1', '0.5'), '0', '6.0000000000000000000000000000000000000000000002', '1')).toEqual({ cells: 4n, minimal: true });
+    // t = (10^6)^2 = 10^12: found from the guess in a step or two
+    expect(N(holder('1', '0.5'), '0', '2', '0.000001')).toEqual({ cells: 10n ** 12n, minimal: true });
   });
 
   it('a limit: N(ε) certainly above it is bounded below (limit + 1, with the enclosure), within it found as without', () => {

@@ -95,11 +95,12 @@ describe('points', () => {
     for (const interior of faces.slice(1, -1)) expect(xs.filter((x) => D(x).eq(interior)).length, interior).toBeGreaterThan(0);
     const nearFace = xs.filter((x) => faces.some((f) => !D(x).eq(f) && D(x).minus(f).abs().lte('0.001')));
     expect(nearFace.length).toBeGreaterThan(0);
-    // above and below a face
-    expect(nearFace.some((x) => faces.some((f) => D(x).gt(f) && D(x).minus(f).lte('0.001')))).toBe(true);
-    expect(nearFace.some((x) => faces.some((f) => D(x).lt(f) && D(f).minus(x).lte('0.001')))).toBe(true);
-    // some far from every face (the uniform draw)
-    expect(xs.some((x) => faces.every((f) => D(x).minus(f).abs().gt('0.01')))).toBe(true);
+    // above and below a face, closer than any 6-place uniform draw can be (so from the near-face draw)
+    expect(xs.some((x) => faces.some((f) => D(x).gt(f) && D(x).minus(f).lt('1e-6')))).toBe(true);
+    expect(xs.some((x) => faces.some((f) => D(x).lt(f) && D(f).minus(x).lt('1e-6')))).toBe(true);
+    // some far from every face (the uniform draw), in both halves of the box
+    const far = xs.filter((x) => faces.every((f) => D(x).minus(f).abs().gt('0.01')));
+    expect(far.some((x) => D(x).lt(0)) && far.some((x) => D(x).gt('0.25'))).toBe(true);
   });
 
   it('on any grids, faces x_k = a + k(b − a)/N are rounded to 10 places', () => {
@@ -328,6 +329,10 @@ describe('probes of the claims', () => {
       if (x.some((xi) => D(xi).minus(p.a as string).minus(eta).div(d).isInteger() || D(xi).minus(p.a as string).plus(eta).div(d).isInteger())) atEta++;
     }
     expect(atEta).toBeGreaterThan(probes.length / 10);
+    // decimal grids take η as a fraction of δ: above 0.01 or with more than 4 places for some
+    expect(probes.some((p) => D(p.eta).gt('0.01') || places(p.eta as string) > 4)).toBe(true);
+    // m uniform in [1, 4]: about a quarter of the probes have one coordinate (bare or not)
+    expect(probes.filter((p) => coordinates(p.x).length === 1).length).toBeLessThan(probes.length * 0.4);
     expect(probes.some((p) => typeof p.x === 'string') && probes.some((p) => Array.isArray(p.x) && p.x.length === 1)).toBe(true);
     expect(probes.some((p) => (p.N as number) > 20)).toBe(true);
     expect(new Set(probes.map((p) => coordinates(p.x).length))).toEqual(new Set([1, 2, 3, 4]));
@@ -342,6 +347,8 @@ describe('probes of the claims', () => {
     }
     expect(probes.some((p) => (p.N as number) > 30)).toBe(true);
     expect(probes.some((p) => places(p.eta as string) <= 4 && D(p.eta).lte('0.002'))).toBe(true);
+    // decimal grids: a fraction of δ ≥ 0.01, some above 0.002
+    expect(probes.some((p) => D(p.eta).gt('0.002'))).toBe(true);
   });
 
   it('quantisedProbe: η = rδ with r ∈ [0.001, 1] (no overlap) or r ∈ (1, 3] (overlap), decimal grids of ≤ 20 cells', () => {

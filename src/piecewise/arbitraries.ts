@@ -91,8 +91,10 @@ function shift(g: GridSpec): fc.Arbitrary<string> {
   return decimalBetween(lo, hi, 6).map((c) => new ExactDecimal(c).plus('3e-7').toString());
 }
 
-const rate = fc.tuple(decimalBetween('0.1', '5', 1), fc.boolean()).map(([k, neg]) => (neg ? `-${k}` : k));
-const weight = fc.tuple(decimalBetween('0.25', '3', 2), fc.boolean()).map(([w, neg]) => (neg ? `-${w}` : w));
+/** A non-zero rate `±k`, `k ∈ [0.1, 5]` (1 place). */
+const rate = (): fc.Arbitrary<string> => fc.tuple(decimalBetween('0.1', '5', 1), fc.boolean()).map(([k, neg]) => (neg ? `-${k}` : k));
+/** A weight `±w`, `w ∈ [0.25, 3]` (2 places). */
+const weight = (): fc.Arbitrary<string> => fc.tuple(decimalBetween('0.25', '3', 2), fc.boolean()).map(([w, neg]) => (neg ? `-${w}` : w));
 
 /** The target part of a probe: `{target: spec}` or `{f, lipschitz}` / `{f, holder}`. */
 export type TargetArgs = RawArgs;
@@ -103,7 +105,7 @@ export function libraryTargets(g: GridSpec, m: number): fc.Arbitrary<TargetArgs>
     fc.constant({ target: { family: 'max-coordinate' } }),
     fc.constant({ target: { family: 'coordinate-sum' } }),
     fc.constant({ target: { family: 'product', lo: g.a, hi: g.b } }),
-    rate.map((k) => ({ target: { family: 'sin-of-sum', k } })),
+    rate().map((k) => ({ target: { family: 'sin-of-sum', k } })),
     shift(g).map((c) => ({ target: { family: 'distance-inf', c } })),
   ];
   // √(max|x_i|) ties with its Hölder bound only at x = 0 or c(x) = 0: keep 0 out of the box.
@@ -113,7 +115,7 @@ export function libraryTargets(g: GridSpec, m: number): fc.Arbitrary<TargetArgs>
     .uniqueArray(decimalBetween(new ExactDecimal(g.a).minus(1).toString(), new ExactDecimal(g.b).plus(1).toString(), 2), { minLength: 1, maxLength: 6 })
     .map((ks) => ks.sort((s, t) => new ExactDecimal(s).cmp(t)));
   const one: fc.Arbitrary<TargetArgs>[] = [
-    rate.map((k) => ({ target: { family: 'sin', k } })),
+    rate().map((k) => ({ target: { family: 'sin', k } })),
     shift(g).map((c) => ({ target: { family: 'abs-shift', c } })),
     knots.chain((ks) =>
       fc.array(decimalBetween('-3', '3', 2), { minLength: ks.length, maxLength: ks.length }).map((values) => ({ target: { family: 'piecewise-linear', knots: ks, values } })),
@@ -121,9 +123,9 @@ export function libraryTargets(g: GridSpec, m: number): fc.Arbitrary<TargetArgs>
     shift(g).map((c) => ({ target: { family: 'sqrt-abs', c } })),
     fc.tuple(shift(g), fc.constantFrom('0.25', '0.5', '0.75')).map(([c, alpha]) => ({ target: { family: 'abs-power', c, alpha } })),
     fc
-      .tuple(decimalBetween('-2', '2', 2), weight, fc.array(decimalBetween('-2', '2', 2), { maxLength: 3 }))
+      .tuple(decimalBetween('-2', '2', 2), weight(), fc.array(decimalBetween('-2', '2', 2), { maxLength: 3 }))
       .map(([c0, c1, rest]) => ({ target: { family: 'polynomial', coefficients: [c0, c1, ...rest], lo: g.a, hi: g.b } })),
-    rate.map((k) => ({ target: { family: 'exp', k: new ExactDecimal(k).div(2).toString(), lo: g.a, hi: g.b } })),
+    rate().map((k) => ({ target: { family: 'exp', k: new ExactDecimal(k).div(2).toString(), lo: g.a, hi: g.b } })),
   ];
   return fc.oneof(...many, ...one);
 }
@@ -131,10 +133,10 @@ export function libraryTargets(g: GridSpec, m: number): fc.Arbitrary<TargetArgs>
 /** A Lipschitz term in one variable, with its Lipschitz constant. */
 function lipschitzTerm(g: GridSpec, v: string): fc.Arbitrary<{ text: string; L: D }> {
   return fc.oneof(
-    weight.map((w) => ({ text: `${w}*${v}`, L: new ExactDecimal(w).abs() })),
-    fc.tuple(weight, shift(g)).map(([w, c]) => ({ text: `${w}*abs(${v} - (${c}))`, L: new ExactDecimal(w).abs() })),
-    fc.tuple(weight, rate).map(([w, k]) => ({ text: `${w}*sin(${k}*${v})`, L: new ExactDecimal(w).mul(k).abs() })),
-    fc.tuple(weight, shift(g)).map(([w, c]) => ({ text: `${w}*max(${v}, ${c})`, L: new ExactDecimal(w).abs() })),
+    weight().map((w) => ({ text: `${w}*${v}`, L: new ExactDecimal(w).abs() })),
+    fc.tuple(weight(), shift(g)).map(([w, c]) => ({ text: `${w}*abs(${v} - (${c}))`, L: new ExactDecimal(w).abs() })),
+    fc.tuple(weight(), rate()).map(([w, k]) => ({ text: `${w}*sin(${k}*${v})`, L: new ExactDecimal(w).mul(k).abs() })),
+    fc.tuple(weight(), shift(g)).map(([w, c]) => ({ text: `${w}*max(${v}, ${c})`, L: new ExactDecimal(w).abs() })),
   );
 }
 
@@ -149,7 +151,7 @@ export function expressionTargets(g: GridSpec, m: number, factor = '1'): fc.Arbi
     f: terms.map((t) => t.text).join(' + '),
     lipschitz: terms.reduce((s, t) => s.plus(t.L), new ExactDecimal(0)).mul(factor).toString(),
   }));
-  const holder = fc.tuple(...vars.map((v) => fc.tuple(weight, shift(g)).map(([w, c]) => ({ text: `${w}*sqrt(abs(${v} - (${c})))`, C: new ExactDecimal(w).abs() })))).map((terms) => ({
+  const holder = fc.tuple(...vars.map((v) => fc.tuple(weight(), shift(g)).map(([w, c]) => ({ text: `${w}*sqrt(abs(${v} - (${c})))`, C: new ExactDecimal(w).abs() })))).map((terms) => ({
     f: terms.map((t) => t.text).join(' + '),
     holder: { C: terms.reduce((s, t) => s.plus(t.C), new ExactDecimal(0)).mul(factor).toString(), alpha: '0.5' },
   }));

@@ -94,6 +94,8 @@ describe('grid-for-epsilon', () => {
     const over = decide(gridForEpsilon, { ...sum, a: '0', b: '1', epsilon: '4.99999e-13', x: ['0.5'] });
     expect(over.verdict).toBe('error');
     expect(over.reason).toBe('argument epsilon needs N(ε) = 1000002000005 cells per axis, above the cap of 1000000000000, got "4.99999e-13"');
+    // with N given, an N(ε) above the cap is a failed hypothesis, not an error
+    expect(decide(gridForEpsilon, { ...sum, a: '0', b: '1', epsilon: '1e-13', N: 5, x: ['0.5'] }).reason).toBe('hypothesis grid fails: N = 5 is below N(ε) = 5000000000000');
   });
 
   it('a Hölder target: N(ε) from the exact search', () => {

@@ -8,6 +8,7 @@ import { ExactDecimal } from '../arith/context.ts';
 import { arithAt } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { libraryTarget } from '../targets/library.ts';
+import type { Target } from '../targets/target.ts';
 import { approximationError, differenceBetween, targetAt } from './approximant.ts';
 import { axisGrid } from './grid.ts';
 import { boxOutsideDomain, MAX_DIMENSION, nearInteriorGrid, pointOutsideBox, readBox, readInterval, readPoint, readTargetIn, variableNames } from './probe.ts';
@@ -28,6 +29,8 @@ describe('reading a probe', () => {
     expect(() => readBox({ b: '1', N: 2 }, 10)).toThrow('argument a');
     expect(() => readBox({ a: '0', N: 2 }, 10)).toThrow('argument b');
     expect(() => readBox({ a: '0', b: '1' }, 10)).toThrow('argument N');
+    expect(() => readBox({ a: 'zero', b: '1', N: 2 }, 10)).toThrow(/^argument a /);
+    expect(() => readBox({ a: '0', b: 'one', N: 2 }, 10)).toThrow(/^argument b /);
   });
 
   it('readInterval: a < b', () => {
@@ -37,6 +40,8 @@ describe('reading a probe', () => {
     expect(() => readInterval({ a: '2.5', b: '2.5' })).toThrow('argument b must exceed a = 2.5');
     expect(() => readInterval({ b: '2.5' })).toThrow('argument a');
     expect(() => readInterval({ a: '2.5' })).toThrow('argument b');
+    expect(() => readInterval({ a: 'zero', b: '1' })).toThrow(/^argument a /);
+    expect(() => readInterval({ a: '0', b: 'one' })).toThrow(/^argument b /);
   });
 
   it('readPoint: an array of 1 … 64 decimals, or one decimal', () => {
@@ -46,6 +51,7 @@ describe('reading a probe', () => {
     expect(() => readPoint({ x: Array(MAX_DIMENSION + 1).fill('1') })).toThrow('argument x');
     expect(() => readPoint({ x: [] })).toThrow('argument x');
     expect(() => readPoint({})).toThrow('argument x');
+    expect(() => readPoint({ x: 'half' })).toThrow(/^argument x /);
   });
 
   it('variable names: x alone, or x1 … xm', () => {
@@ -115,6 +121,23 @@ describe('the error at a point', () => {
     const d = differenceBetween(sum, [q(1), q(2)], [q(3), q(-1)], A);
     expect(d.exact?.toString()).toBe('1');
     expect(targetAt(sum, [q(1, 4), q(1, 2)], A).lo.toString()).toBe('0.75');
+  });
+
+  it('exact only when both values are: a target rational at x but not at its centre is enclosed', () => {
+    // f(x) = x, with an exact value only below 1/2
+    const partly: Target = {
+      id: 'partly rational',
+      tex: 'x',
+      variables: ['x'],
+      modulus: { kind: 'lipschitz', L: D('1') },
+      evaluate: (x) => x[0]!,
+      evaluateRational: (x) => (x[0]!.lt(q(1, 2)) ? x[0]! : undefined),
+    };
+    const d = differenceBetween(partly, [q(1, 4)], [q(3, 4)], A);
+    expect(d.exact).toBeUndefined();
+    expect([d.enclosure.lo.toString(), d.enclosure.hi.toString()]).toEqual(['0.5', '0.5']);
+    expect(differenceBetween(partly, [q(3, 4)], [q(1, 4)], A).exact).toBeUndefined();
+    expect(differenceBetween(partly, [q(1, 8)], [q(1, 4)], A).exact?.toString()).toBe('1/8');
   });
 
   it('an enclosure for a transcendental target', () => {

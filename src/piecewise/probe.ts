@@ -74,8 +74,6 @@ export function readTargetIn(raw: Record<string, unknown>, m: number): Target {
     ...target,
     id: `${target.id} (declared modulus)`,
     modulus: declared,
-    evaluate: target.evaluate.bind(target),
-    ...(target.evaluateRational !== undefined ? { evaluateRational: target.evaluateRational.bind(target) } : {}),
   });
 }
 

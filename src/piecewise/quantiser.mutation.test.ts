@@ -32,6 +32,7 @@ describe('one-hidden-layer networks', () => {
     expect(() => checkNetwork({ ...ok, outputWeights: [1n, 2n] })).toThrow('1 input weights but 1 biases and 2 output weights');
     expect(() => checkNetwork({ ...ok, hiddenDenominator: 0n })).toThrow('ReluNetwork1D: denominators must be positive');
     expect(() => checkNetwork({ ...ok, outputDenominator: -1n })).toThrow('denominators must be positive');
+    expect(() => checkNetwork({ ...ok, outputDenominator: 0n })).toThrow('denominators must be positive');
   });
 
   it('unit weights as rationals over the shared denominators', () => {
@@ -112,6 +113,11 @@ describe('ramp and quantiser', () => {
     // η = 3δ/2 on [0, 1] with N = 2: the zone [1/2, 1) clipped to [1/2, 1]
     const two = axisGrid(q(0), q(1), 2);
     expect(transitionMeasure(two, quantiserNetwork(two, q(3, 4))).toString()).toBe('1/2');
+    // a network without kinks at the grid points (the constant a): it misses on the whole cell [1/2, 1]; the grid
+    // points cut the pieces, where the left edge jumps
+    expect(transitionMeasure(two, net([])).toString()).toBe('1/2');
+    const three = axisGrid(q(0), q(3), 3);
+    expect(transitionMeasure(three, net([], 1n, 1n, q(1))).toString()).toBe('2'); // q ≡ 1 is exact on [1, 2) only
   });
 
   it('the size estimate: 2(N − 1) units of 2·bits(η.den) + bits(η.num) + 2·bits(D) + bits(|A| + |B|) + 3·bits(N) + point bits', () => {
@@ -124,5 +130,10 @@ describe('ramp and quantiser', () => {
     expect(quantiserBits(axisGrid(q(-7), q(-3, 2), 2), q(1, 2))).toBe(80);
     expect(quantiserBits(axisGrid(q(-7), q(-3, 2), 2), q(1, 2), 7)).toBe(94);
     expect(quantiserBits(axisGrid(q(0), q(1), 1), q(1, 100), 1000)).toBe(0);
+    // a = −3/2, b = 1/8: D = 2·8 = 16 (two hex digits), |A| + |B| = 24 + 2 = 26: 2·8 + 4 + 2·8 + 8 + 3·4 = 56, 4 units
+    expect(quantiserBits(axisGrid(q(-3, 2), q(1, 8), 3), q(1, 100))).toBe(224);
+    // |A| + |B| = 256 (three hex digits) for a = −128, b = 128, and 384 for a = 128, b = 256: 8 + 4 + 8 + 12 + 12 = 44, 2 units
+    expect(quantiserBits(axisGrid(q(-128), q(128), 2), q(1, 2))).toBe(88);
+    expect(quantiserBits(axisGrid(q(128), q(256), 2), q(1, 2))).toBe(88);
   });
 });

@@ -104,8 +104,7 @@ export function affinePieces(net: ReluNetwork1D, lo: Rational, hi: Rational, ext
   for (let i = 0; i + 1 < points.length; i++) {
     if (i > 0) {
       for (const j of byKink.get(points[i]!.toString()) ?? []) {
-        const sign = active[j] ? -1n : 1n;
-        active[j] = !active[j];
+        const sign = active[j] ? -1n : 1n; // each unit has one kink, so its flag is read once and never needs flipping
         slopeNum += sign * net.outputWeights[j]! * net.inputWeights[j]!;
         interceptNum += sign * net.outputWeights[j]! * net.hiddenBiases[j]!;
       }
