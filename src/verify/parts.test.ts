@@ -4,7 +4,7 @@
  * part's certified, shrunk one (recorded once as a regression); a missing part is never a silent pass.
  */
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { defineClaim, type ClaimDefinition } from '../registry/define.ts';
 import { readDecimal, required } from '../verdict/args.ts';
 import { runCampaign, type CampaignOutcome, type CampaignSpec } from './campaign.ts';
 import { teardown } from './parts-global-setup.ts';
-import { mergeOutcomes, mergeParts, PARTS_DIR } from './parts.ts';
+import { mergeOutcomes, mergeParts, PARTS_DIR, recordPart } from './parts.ts';
 
 const savedEnv = { ...process.env };
 afterAll(() => {
@@ -116,6 +116,20 @@ describe('split campaigns', () => {
     expect(mergeParts(runDir)[0]!.reason).toBe('parts 1, 2 of 3 did not finish');
   });
 
+  it('an unreadable part, or a file that is not a part, counts as missing; stray files are ignored', () => {
+    const parts = runParts(spec(atMost('10')), 3, [0, 1, 2]);
+    const dir = path.join(runDir, PARTS_DIR, 'parts-test', 'claim-at-most-10');
+    writeFileSync(path.join(dir, '1-of-3.json'), '{"truncated":');
+    const { part: _part, ...notAPart } = parts[2]!;
+    writeFileSync(path.join(dir, '2-of-3.json'), JSON.stringify(notAPart));
+    writeFileSync(path.join(dir, '0-of-3.json.123.tmp'), 'left by a killed writer');
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a part');
+    const m = mergeParts(runDir)[0]!;
+    expect(m.reason).toBe('parts 2, 3 of 3 did not finish');
+    expect(m.probes).toBe(20);
+    expect(m.status).toBe('inconclusive');
+  });
+
   it('a planted bound refuted in one part is shown necessary even when another part is missing', () => {
     const parts = runParts(spec(atMost('3'), 'planted'), 2, [1]);
     const m = mergeOutcomes([undefined, parts[1]]);
@@ -155,6 +169,10 @@ describe('split campaigns', () => {
 
   it('mergeOutcomes refuses nothing to merge', () => {
     expect(() => mergeOutcomes([undefined, undefined])).toThrow(RangeError);
+    const whole = runCampaign(spec(atMost('10'))); // unsplit: recorded where the report reads it, no part
+    expect(whole.part).toBeUndefined();
+    expect(existsSync(path.join(runDir, 'parts-test', 'claim-at-most-10.json'))).toBe(true);
+    expect(() => recordPart(whole, runDir)).toThrow('recordPart: the outcome is not a part');
     expect(mergeParts(path.join(runDir, 'no-such-dir'))).toEqual([]);
   });
 });
