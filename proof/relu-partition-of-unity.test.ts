@@ -180,6 +180,25 @@ describe('interpolation, interpolation-modulus, interpolation-c2', () => {
     expect(answer(interpolation, { ...grid, x: '0.3', f: '1/(x - 1)', lipschitz: '100' })).toBe('holds 0.038095238095238095238 ≤? 12.5');
   });
 
+  it('decides a tight case with non-decimal sides exactly: N = 3, |x − 0.5| at the midpoint 0.5 of [1/3, 2/3]', () => {
+    // error = (f(1/3) + f(2/3))/2 = 1/6 = L·h/2: only exact rationals decide 1/6 ≤ 1/6
+    expect(verdict(interpolation, { a: '0', b: '1', N: 3, x: '0.5', f: 'abs(x - 0.5)', lipschitz: '1' })).toEqual({
+      verdict: 'holds',
+      lhs: '0.16666666666666666667',
+      bound: '0.16666666666666666667',
+      precision: 30,
+      ratio: '1',
+    });
+  });
+
+  it('encloses f where its exact value at x is undefined', () => {
+    // 1/(x − 0.3) is exact at the nodes 0.25, 0.5 but not at x = 0.3: the enclosure at x fails
+    expect(verdict(interpolation, { ...grid, x: '0.3', f: '1/(x - 0.3)', lipschitz: '1' })).toEqual({
+      verdict: 'error',
+      reason: 'cannot evaluate: division (the divisor enclosure contains 0) is undefined on [0, 0]',
+    });
+  });
+
   it('compares an exact error with an enclosed Hölder bound', () => {
     // |x − 0.3| at 0.3: 0.8·0.05 + 0.2·0.2 = 0.08 against √0.125
     expect(answer(interpolation, { ...grid, x: '0.3', f: 'abs(x - 0.3)', holder: { C: '1', alpha: '0.5' } })).toBe('holds 0.08 ≤? 0.3535533905932737622');
@@ -233,10 +252,17 @@ describe('declared-modulus', () => {
   it('encloses a target without an exact evaluation, and reports a point outside the domain of f', () => {
     expect(answer(declaredModulus, { target: { family: 'sin', k: '1' }, x: '0', y: '0.1' })).toBe('holds 0.099833416646828152307 ≤? 0.1');
     // 1/x is exact at y = 1 but not at x = 0: evaluated in intervals, where the division fails
-    expect(verdict(declaredModulus, { f: '1/x', lipschitz: '1', x: '0', y: '1' })).toEqual({
-      verdict: 'error',
-      reason: 'cannot evaluate: division (the divisor enclosure contains 0) is undefined on [0, 0]',
-    });
+    for (const [x, y] of [
+      ['0', '1'],
+      ['1', '0'],
+    ]) {
+      expect(verdict(declaredModulus, { f: '1/x', lipschitz: '1', x, y })).toEqual({
+        verdict: 'error',
+        reason: 'cannot evaluate: division (the divisor enclosure contains 0) is undefined on [0, 0]',
+      });
+    }
+    // (x/3)·3 is exactly x: the tight 0.1 ≤ 1·0.1 is decided exactly (its enclosure would straddle)
+    expect(verdict(declaredModulus, { f: '(x/3)*3', lipschitz: '1', x: '0.1', y: '0' })).toEqual({ verdict: 'holds', lhs: '0.1', bound: '0.1', precision: 30, ratio: '1' });
   });
 
   it('checks that both points lie in the target domain, in either order', () => {
@@ -251,9 +277,11 @@ describe('declared-modulus', () => {
     expect(verdict(declaredModulus, { target: exp, x: '1', y: '0' }).verdict).toBe('holds');
   });
 
-  it('rejects a missing point', () => {
+  it('rejects a missing or malformed point, naming it', () => {
     expect(verdict(declaredModulus, { f: 'x', lipschitz: '1', x: '0' }).reason).toMatch(/^argument y /);
     expect(verdict(declaredModulus, { f: 'x', lipschitz: '1', y: '0' }).reason).toMatch(/^argument x /);
+    expect(verdict(declaredModulus, { f: 'x', lipschitz: '1', x: 'one', y: '0' }).reason).toMatch(/^argument x .*, got "one"$/);
+    expect(verdict(declaredModulus, { f: 'x', lipschitz: '1', x: '0', y: 'two' }).reason).toMatch(/^argument y .*, got "two"$/);
   });
 });
 
@@ -295,6 +323,9 @@ describe('grid arguments and size limits', () => {
     expect(verdict(sumToOne, { a: '0', N: 4, x: '1' }).reason).toMatch(/^argument b /);
     expect(verdict(sumToOne, { a: '0', b: '1', x: '1' }).reason).toMatch(/^argument N /);
     expect(verdict(sumToOne, { a: '0', b: '1', N: 4 }).reason).toMatch(/^argument x /);
+    expect(verdict(sumToOne, { a: 'zero', b: '1', N: 4, x: '1' }).reason).toMatch(/^argument a .*, got "zero"$/);
+    expect(verdict(sumToOne, { a: '0', b: 'one', N: 4, x: '1' }).reason).toMatch(/^argument b .*, got "one"$/);
+    expect(verdict(sumToOne, { a: '0', b: '1', N: 4, x: 'half' }).reason).toMatch(/^argument x .*, got "half"$/);
   });
 
   it('refuses a network whose exact numbers would exceed the bit budget, before evaluating it', () => {

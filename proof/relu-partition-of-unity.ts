@@ -83,9 +83,9 @@ function readGrid(raw: Record<string, unknown>): Grid {
   return uniformGrid(a, b, N);
 }
 
+/** The bits of a rational's numerator and denominator, from their hex digits (a minus sign counts as one more: a harmless over-estimate). */
 function bitsOf(r: Rational): number {
-  const size = (v: bigint): number => (v < 0n ? -v : v).toString(16).length * 4;
-  return size(r.num) + size(r.den);
+  return (r.num.toString(16).length + r.den.toString(16).length) * 4;
 }
 
 /** Throws when the exact network evaluation would exceed {@link MAX_NETWORK_BITS}. */

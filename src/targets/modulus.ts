@@ -15,9 +15,8 @@ import type { Modulus } from './target.ts';
 /** Encloses `ω(t)` for `t ≥ 0` given as an enclosure. */
 export function modulusAt(modulus: Modulus, t: Interval, A: Arith): Interval {
   if (modulus.kind === 'lipschitz') return A.mul(A.point(modulus.L), t);
-  const base = A.relu(t); // t ≥ 0: an enclosure reaching below 0 is clipped at 0
-  if (base.hi.isZero()) return A.point(0);
-  return A.mul(A.point(modulus.C), A.pow(base, A.point(modulus.alpha)));
+  // t ≥ 0: an enclosure reaching below 0 is clipped at 0, and A.pow gives 0^α = 0 exactly (α > 0)
+  return A.mul(A.point(modulus.C), A.pow(A.relu(t), A.point(modulus.alpha)));
 }
 
 /** `ω(t)` exactly, when it is rational: a Lipschitz modulus, or a Hölder one with `α = 1`. */
