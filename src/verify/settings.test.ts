@@ -24,8 +24,8 @@ describe('campaignSettings', () => {
   it('reads every variable', () => {
     Object.assign(process.env, { UAT_RUNS: '500', UAT_SEED: '-7', UAT_RUN_DIR: '/tmp/x', UAT_DIGITS: '30', UAT_TIME_LIMIT_MS: '1500', UAT_PART: '2/4' });
     expect(campaignSettings()).toEqual({ runs: 500, seed: -7, runDir: '/tmp/x', digits: 30, timeLimitMs: 1500, part: { index: 2, count: 4 } });
-    process.env.UAT_RUNS = '';
-    expect(campaignSettings().runs).toBeUndefined();
+    Object.assign(process.env, { UAT_RUNS: '', UAT_PART: '', UAT_TIME_LIMIT_MS: '', UAT_DIGITS: '', UAT_SEED: '' });
+    expect(campaignSettings()).toMatchObject({ runs: undefined, part: undefined, timeLimitMs: undefined, digits: undefined, seed: DEFAULT_SEED });
   });
 
   it.each([
