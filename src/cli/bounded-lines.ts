@@ -33,7 +33,8 @@ export async function* boundedLineBatches(stream: AsyncIterable<Buffer | string>
     if (total > maxLineBytes) {
       line = { tooLongBytes: total };
     } else {
-      let bytes = Buffer.concat(pieces, kept);
+      // a line within one chunk (the usual case) is decoded in place, without a copy
+      let bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, kept);
       if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
       line = { text: bytes.toString('utf8') };
     }
