@@ -43,6 +43,8 @@ describe('parseJsonLineExact', () => {
   it('leaves numbers inside strings (with escapes) alone, and decodes every escape', () => {
     expect(parseJsonLineExact('["\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude00", "1e5", "\\u0031"]')).toEqual(['"\\/\b\f\n\r\té😀', '1e5', '1']);
     expect(parseJsonLineExact('{"a\\"1": "x\\\\", "b": [2, "3"]}')).toEqual({ 'a"1': 'x\\', b: [n('2'), '3'] });
+    // every hex digit, both cases, at the ends of their ranges
+    expect(parseJsonLineExact('"\\u0009\\uAaFf\\ufFaA\\u0a0A"')).toBe('\t\uaaff\uffaa\u0a0a');
   });
 
   it('never takes a string for a number, whatever the string holds', () => {
@@ -60,7 +62,7 @@ describe('parseJsonLineExact', () => {
 
   it('rejects what JSON.parse rejects, with JSON.parse’s message on the text as written', () => {
     const bads = ['{"x": NaN}', '{"x": Infinity}', '{"x": -Infinity}', '{"x": 01}', '{"x": 1.}', '{1: 2}', '{"a": 1, 2: 3}', '[1 2]', '-', '{"z": [1, 0], "lambda": 1'];
-    const moreBads = ['', ' ', '"abc', '"a\\x"', '"\\u12G4"', '"\\u12"', '"a\tb"', '"a\u0001"', '\ufeff1', '1e', '1e+', '-.5', '.5', '+1', '0x10', 'tru', 'nul', 'fals', '[1,]', '{"a":1,}', '{"a" 1}', '{"a":}', '[', '{', '[1', '{"a"', '1 2', 'true false', '{"a":1}}', '[]]'];
+    const moreBads = ['', ' ', '"abc', '"a\\x"', '"\\u12G4"', '"\\u00@0"', '"\\u00`0"', '"\\u00g0"', '"\\u00/0"', '"\\u00:0"', '"\\u"', '"\\', '"\\q"', '[1e5x]', '[-]', '[0.]', '[1e+]', '{"a":1 "b":2}', '"\\u12"', '"a\tb"', '"a\u0001"', '\ufeff1', '1e', '1e+', '-.5', '.5', '+1', '0x10', 'tru', 'nul', 'fals', '[1,]', '{"a":1,}', '{"a" 1}', '{"a":}', '[', '{', '[1', '{"a"', '1 2', 'true false', '{"a":1}}', '[]]'];
     for (const bad of [...bads, ...moreBads]) {
       expect(() => JSON.parse(bad), bad).toThrow(SyntaxError);
       expect(() => parseJsonLineExact(bad), bad).toThrow(SyntaxError);

@@ -3,8 +3,12 @@
  * 2, help and version status 0, a subcommand that ran leaves the status to the process; only the
  * named subcommand is loaded. (The spawned executable is tested in options.bad-input.test.ts.)
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { PARALLEL_MIN_BYTES } from './check.ts';
+import { CheckWorkerPool } from './check-pool.ts';
 import { oneLine, runProgram, SUBCOMMANDS } from './program.ts';
 
 interface Captured {
@@ -35,6 +39,24 @@ describe('runProgram', () => {
   ])('uat %j → status 2 and exactly one line on stderr', async (args, message) => {
     const run = await uat(...args);
     expect(run).toEqual({ status: 2, out: '', err: message });
+  });
+
+  it('accepts option values at the ends of their ranges, blanks around them, and --max-precision equal to --digits', async () => {
+    // the command line is accepted: the run goes as far as opening the (missing) file
+    for (const args of [
+      ['--digits', '1'],
+      ['--digits', '1000'],
+      ['--digits', ' 7 '],
+      ['--max-precision', '10', '--digits', '10'],
+      ['--max-precision', '1000'],
+      ['--digits', '30', '--max-precision', '30'],
+      ['--jobs', '1'],
+    ]) {
+      expect(await uat('check', ...args, '/no/such/probes.jsonl'), args.join(' ')).toEqual({ status: 2, out: '', err: 'uat: cannot read /no/such/probes.jsonl: no such file\n' });
+    }
+    for (const digits of ['+5', '1e3', '0x10', '5.', '', '-0']) {
+      expect((await uat('check', '--digits', digits)).err, digits).toBe(`error: option '--digits <D>' argument '${digits}' is invalid. must be an integer in [1, 1000].\n`);
+    }
   });
 
   it('--jobs outside 1..cores → status 2 naming the range', async () => {
@@ -70,5 +92,68 @@ describe('runProgram', () => {
   it('oneLine joins lines with single spaces and trims', () => {
     expect(oneLine('  a\n   b \n\n c  ')).toBe('a b c');
     expect(oneLine('x')).toBe('x');
+  });
+});
+
+describe('runProgram check, in process', () => {
+  /** Runs `uat check …` with stdout captured; restores process.exitCode. */
+  async function checkCaptured(...args: string[]): Promise<{ status: number | undefined; exitCode: typeof process.exitCode; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    const before = process.exitCode;
+    try {
+      const status = await runProgram(['node', 'uat', 'check', ...args], { writeOut: (t) => (stdout += t), writeErr: (t) => (stderr += t) });
+      return { status, exitCode: process.exitCode, stdout, stderr };
+    } finally {
+      write.mockRestore();
+      process.exitCode = before;
+    }
+  }
+
+  it('--list writes every claim, findings marked', async () => {
+    const run = await checkCaptured('--list');
+    expect(run.status).toBeUndefined();
+    const names = run.stdout.trimEnd().split('\n');
+    expect(names).toContain('softmax-hardmax/linf');
+    expect(names).toContain('softmax-hardmax/margin-necessary (finding)');
+    expect(names.filter((n) => n.endsWith(' (finding)')).length).toBeGreaterThan(0);
+    expect(names.every((n) => /^[a-z0-9-]+\/[a-z0-9-]+( \(finding\))?$/.test(n))).toBe(true);
+  });
+
+  it('a FILE of 256 KiB or more: workers from the start, the same bytes and exit status as --jobs 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'uat-program-'));
+    const file = path.join(dir, 'large.jsonl');
+    const linf = '{"claim": "softmax-hardmax/linf", "args": {"z": [1, 0.5, 0, 0.25], "lambda": 3}}';
+    const violated = '{"claim": "softmax-hardmax/margin-necessary", "args": {"z": [1, 1], "lambda": 5, "epsilon": 0.1}}';
+    const lines = Array.from({ length: 3200 }, (_, i) => (i % 500 === 7 ? violated : i % 3 === 0 ? linf : ''));
+    // blank lines (cheap: "empty line" errors) padded so that the file is large
+    writeFileSync(file, `${lines.map((l) => (l === '' ? ' '.repeat(100) : l)).join('\n')}\n`);
+    expect(statSync(file).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
+    const started: CheckWorkerPool[] = [];
+    const firstLines: number[] = [];
+    const answer = CheckWorkerPool.prototype.answer;
+    const spy = vi.spyOn(CheckWorkerPool.prototype, 'answer').mockImplementation(function (this: CheckWorkerPool, chunk) {
+      if (!started.includes(this)) started.push(this);
+      firstLines.push(chunk.firstLine);
+      return answer.call(this, chunk);
+    });
+    try {
+      const one = await checkCaptured('--jobs', '1', file);
+      expect(started).toHaveLength(0);
+      const two = await checkCaptured('--jobs', '2', file);
+      expect(started).toHaveLength(1);
+      expect(firstLines[0]).toBe(1); // offered the very first chunk: started before any line was read
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout.split('\n')).toHaveLength(3201);
+      expect(one.exitCode).toBe(2); // blank lines are errors
+      expect(two.exitCode).toBe(2);
+      expect(two.stderr).toBe('');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
