@@ -44,9 +44,9 @@ describe('uat report', () => {
     register(program);
     const command = program.commands.find((c) => c.name() === 'report')!;
     expect(command.description()).toBe('regenerate REPORT.md, report.html and report.json from a run directory of campaign outcomes');
-    expect(command.options.map((o) => [o.flags, o.defaultValue])).toEqual([
-      ['--from <DIR>', path.join(REPO_ROOT, 'reports', '.runs')],
-      ['--out <DIR>', path.join(REPO_ROOT, 'reports')],
+    expect(command.options.map((o) => [o.flags, o.description, o.defaultValue])).toEqual([
+      ['--from <DIR>', 'run directory holding <lemma>/<kind>-<claim>.json outcomes', path.join(REPO_ROOT, 'reports', '.runs')],
+      ['--out <DIR>', 'where the report goes', path.join(REPO_ROOT, 'reports')],
     ]);
   });
 

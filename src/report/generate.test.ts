@@ -93,6 +93,17 @@ describe('generateReport', () => {
     for (const f of [...FILES, 'plots/drawn.svg']) expect(read(b, f), f).toBe(read(a, f));
   });
 
+  it('replaces a whole previous report, plots included', async () => {
+    const out = path.join(root, 'again');
+    await generateReport({ root, runDir, outDir: out });
+    for (const f of [...FILES, 'plots/drawn.svg']) writeFileSync(path.join(out, f), 'previous');
+    await generateReport({ root, runDir, outDir: out });
+    expect(read(out, 'dependencies.svg')).toBe('<svg id="graph"/>');
+    expect(read(out, 'plots/drawn.svg')).toBe('<svg id="drawn-plot"/>');
+    for (const f of FILES) expect(read(out, f), f).not.toBe('previous');
+    expect(leftovers(out)).toEqual([]);
+  });
+
   it('replaces nothing when a target is not a file, and says which', async () => {
     const out = path.join(root, 'not-a-file');
     mkdirSync(path.join(out, 'report.html'), { recursive: true });

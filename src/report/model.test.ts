@@ -210,6 +210,19 @@ describe('report model', () => {
     expect(r.problems).toEqual([{ where: 'properties/solo.property.ts', message: 'finding solo/f got no outcome although its property file ran (no campaign probes it)' }]);
   });
 
+  it('shows a finding with a certified violation as shown necessary, and any other as not shown', () => {
+    const r = buildReport({ lemmas: [lemma('solo', [], [], ['f', 'g', 'h'])], problems: [] }, {
+      outcomes: [outcome('solo', 'finding', 'f', 'shown necessary'), outcome('solo', 'finding', 'g', 'not shown'), outcome('solo', 'finding', 'h', 'refuted')],
+      unreadable: [],
+    });
+    expect(r.lemmas[0]!.findings.map((f) => [f.id, f.status])).toEqual([
+      ['f', 'shown necessary'],
+      ['g', 'not shown'],
+      ['h', 'not shown'],
+    ]);
+    expect(r.totals.findings).toEqual({ 'shown necessary': 1, 'not shown': 2, 'not run': 0 });
+  });
+
   it('is empty of statuses and problems when nothing ran', () => {
     const r = buildReport({ lemmas: [lemma('solo', [], ['c'], ['f'])], problems: [] }, { outcomes: [], unreadable: [] });
     expect(r.problems).toEqual([]);

@@ -52,6 +52,15 @@ describe('readOutcomes', () => {
     ]);
   });
 
+  it('sorts by what the files hold, not by their names', () => {
+    write('named/z', '1.json', JSON.stringify(outcome('b', 'planted', 'a')));
+    write('named/z', '2.json', JSON.stringify(outcome('b', 'claim', 'z')));
+    write('named/z', '3.json', JSON.stringify(outcome('b', 'claim', 'y')));
+    write('named/a', '1.json', JSON.stringify(outcome('c', 'claim', 'a')));
+    write('named/m', '1.json', JSON.stringify(outcome('b', 'finding', 'a')));
+    expect(readOutcomes(path.join(root, 'named')).outcomes.map((o) => `${o.lemma}/${o.kind}/${o.claim}`)).toEqual(['b/claim/y', 'b/claim/z', 'b/finding/a', 'b/planted/a', 'c/claim/a']);
+  });
+
   it('keeps two outcomes with equal keys, in file order', () => {
     write('dup/a', 'claim-1.json', JSON.stringify({ ...outcome('a', 'claim', 'same'), probes: 1 }));
     write('dup/a', 'claim-2.json', JSON.stringify({ ...outcome('a', 'claim', 'same'), probes: 2 }));

@@ -52,6 +52,10 @@ describe('vitest global setup', () => {
     rmSync(runDir, { recursive: true });
     setup();
     expect(existsSync(runDir)).toBe(true);
+    const nested = path.join(dir, 'deeper', 'still', 'runs');
+    vi.stubEnv('UAT_RUN_DIR', nested);
+    setup();
+    expect(readdirSync(nested)).toEqual([]);
   });
 
   it('writes the report after a run that probed every lemma, and says where and what', async () => {
