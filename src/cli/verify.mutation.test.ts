@@ -2,9 +2,12 @@
  * `uat verify`'s summary: one line per claim, finding and planted bound of the report, in the
  * report's order, only for the lemmas asked for, with probes, worst ratio and reason.
  */
+import { Command } from 'commander';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../report/model.ts';
-import { campaignEnvironment, summaryLines } from './verify.ts';
+import { REPO_ROOT } from '../verify/settings.ts';
+import { campaignEnvironment, MAX_RUNS, register, summaryLines } from './verify.ts';
 
 const evidence = (probes: number, ratio: string | null) => ({ probes, worst: ratio === null ? null : { ratio } });
 const report = {
@@ -53,5 +56,64 @@ describe('campaignEnvironment', () => {
     });
     expect(campaignEnvironment({ seed: 0 }, '/r')).toEqual({ UAT_RUN_DIR: '/r', UAT_REPORT: 'skip', UAT_SEED: '0' });
     expect(campaignEnvironment({}, '/r')).toEqual({ UAT_RUN_DIR: '/r', UAT_REPORT: 'skip' });
+  });
+});
+
+describe('the verify command', () => {
+  /** The command as `uat` registers it, with its action replaced (nothing is run). */
+  async function parsed(...args: string[]): Promise<Record<string, unknown>> {
+    const program = new Command().exitOverride();
+    register(program);
+    const command = program.commands.find((c) => c.name() === 'verify')!;
+    command.exitOverride().action(() => undefined);
+    await program.parseAsync(['verify', ...args], { from: 'user' });
+    return command.opts();
+  }
+
+  it('reads every option into its value', async () => {
+    expect(await parsed('--lemma', 'softmax-hardmax', '--runs', '100000', '--seed', '-7', '--digits', '30', '--time-limit', '2.5', '--out', '/tmp/r')).toEqual({
+      lemma: 'softmax-hardmax',
+      runs: 100_000,
+      seed: -7,
+      digits: 30,
+      timeLimit: 2500,
+      out: '/tmp/r',
+    });
+    expect(await parsed()).toEqual({ out: path.join(REPO_ROOT, 'reports') });
+    expect(await parsed('--runs', String(MAX_RUNS), '--seed', '2147483647')).toMatchObject({ runs: 10_000_000, seed: 2 ** 31 - 1 });
+  });
+
+  it.each([
+    [['--runs', '0'], "argument '0' is invalid. must be an integer in [1, 10000000]."],
+    [['--runs', '10000001'], 'must be an integer in [1, 10000000].'],
+    [['--seed', '2147483648'], 'must be an integer in [-2147483648, 2147483647].'],
+    [['--seed', '-2147483649'], 'must be an integer in [-2147483648, 2147483647].'],
+    [['--digits', '1001'], 'must be an integer in [1, 1000].'],
+    [['--time-limit', '0'], 'must be a number of seconds in [0.001, 86400].'],
+  ])('refuses %j', async (args, message) => {
+    await expect(parsed(...args)).rejects.toThrow(message);
+  });
+
+  it('describes itself and each option in --help', () => {
+    const program = new Command();
+    register(program);
+    const help = program.commands.find((c) => c.name() === 'verify')!.helpInformation();
+    for (const text of [
+      'run the property campaigns of every lemma (or one), print one line per claim, write the report',
+      '--lemma <ID>',
+      'only this lemma (its properties/<ID>.property.ts)',
+      "--runs <N>",
+      "probes per claim, overriding each campaign's default, 1..10000000",
+      '--seed <S>',
+      'fast-check seed, a 32-bit signed integer',
+      '--digits <P>',
+      'significant digits of reported values, 1..1000',
+      '--time-limit <SECONDS>',
+      'wall-clock budget of each campaign (each part of a split one); a claim cut short is inconclusive, with the reason',
+      '--out <DIR>',
+      'where the report goes',
+    ]) {
+      expect(help.replace(/\s+/g, ' '), text).toContain(text);
+    }
   });
 });
