@@ -61,6 +61,19 @@ describe('modulus and lipschitz', () => {
     expect([l.verdict, l.hypothesis, l.reason]).toEqual(['inapplicable', 'lipschitz', 'hypothesis lipschitz fails: the modulus of sqrt(abs(x-(0))) is Hölder (C = 1, α = 0.5), not Lipschitz']);
   });
 
+  it('an exact error against a Hölder bound (an enclosure): decided from the enclosures', () => {
+    // f = x with a declared Hölder modulus √t: |0 − 1/4| ≤ √(1/4)
+    expect(pick(decide(modulus, { ...sum, holder: { C: '1', alpha: '0.5' }, a: '0', b: '1', N: 2, x: ['0'] }))).toEqual({ verdict: 'holds', lhs: '0.25', bound: '0.5', ratio: '0.5' });
+  });
+
+  it('malformed arguments are named', () => {
+    expect(decide(gridForEpsilon, { ...sum, a: '0', b: '1', epsilon: 'small', x: ['0.5'] }).reason).toMatch(/^argument epsilon /);
+    expect(decide(gridForEpsilon, { ...sum, a: '0', b: '1', epsilon: '0.1', N: 'ten', x: ['0.5'] }).reason).toMatch(/^argument N /);
+    expect(decide(reluStep, { a: '0', b: '1', N: 4, eta: 'thin', x: '0.5' }).reason).toMatch(/^argument eta /);
+    expect(decide(quantisedCentre, { ...sum, a: '0', b: '1', N: 4, eta: 'thin', x: ['0.5'] }).reason).toMatch(/^argument eta /);
+    expect(decide(transitionZones, { a: '0', b: '1', N: 4, eta: 'thin' }).reason).toMatch(/^argument eta /);
+  });
+
   it('hypotheses: the point before the domain', () => {
     const poly = { target: { family: 'polynomial', coefficients: ['0', '1'], lo: '0', hi: '0.5' } };
     expect(decide(modulus, { ...poly, a: '0', b: '1', N: 2, x: ['2'] }).hypothesis).toBe('point-in-box');
@@ -132,6 +145,8 @@ describe('the ReLU quantiser', () => {
       "argument N is too large for numbers of this size: the quantiser's 2(N − 1) units need about 1.50e+9 bits, above the cap of 1500000000 bits; use a smaller N or fewer digits in eta, a, b, x, got 1000000",
     );
     expect(decide(quantisedCentre, { ...sum, a: '0', b: '1', N: 1_000_000, eta: '1e-99', x: ['0.5', '-0.0625'] }).reason).toContain('need about 1.50e+9 bits');
+    // the sign takes no bits: 1/16 is as large as −1/16
+    expect(decide(reluStepNearGrid, { a: '0', b: '1', N: 1_000_000, eta: '1e-99', x: ['0.0625'] }).reason).toContain('need about 1.50e+9 bits');
   });
 
   it('quantised-centre: tight at a grid point for f = x, ramp-width when η > δ', () => {
