@@ -60,11 +60,14 @@ const alpha: LemmaReport = {
   id: 'alpha',
   file: 'proof/alpha.ts',
   statement: 'For $x > 0$, *alpha* holds.',
-  hypotheses: [{ name: 'positive', text: '$x > 0$' }],
+  hypotheses: [
+    { name: 'positive', text: '$x > 0$' },
+    { name: 'finite', text: 'finite' },
+  ],
   method: 'direct `evaluation`',
   reference: 'Paper, eq. (1)',
   uses: [],
-  usedBy: ['omega'],
+  usedBy: ['omega', 'zeta'],
   status: 'refuted',
   claims: [
     {
@@ -82,9 +85,10 @@ const alpha: LemmaReport = {
     { id: 'three', ...bare, status: 'inconclusive', reason: 'time limit of 500 ms reached after 2 of 4 probes', evidence: undecided },
     { id: 'four', ...bare, status: 'not run', evidence: null },
   ],
-  findings: [{ id: 'needs-unit', drops: 'unit', ...bare, status: 'shown necessary', evidence: violated }],
+  findings: [{ id: 'needs-unit', drops: 'unit', ...bare, status: 'shown necessary', evidence: { ...violated, worst: sampled.worst } }],
   planted: [
     { id: 'one-halved', status: 'refuted', evidence: violated },
+    { id: 'one-sided', status: 'refuted', evidence: { ...violated, firstUndecided: null, boxProof: null, counterexample: { ...violated.counterexample!, verdict: { verdict: 'violated' } } } },
     { id: 'two-halved', status: 'not refuted', reason: 'time limit of 9 ms reached while shrinking the counterexample', evidence: sampled },
   ],
 };
@@ -116,7 +120,10 @@ const report: Report = {
     probes: 21,
   },
   lemmas: [alpha, omega],
-  problems: [{ where: 'proof/omega.ts', message: 'lemma omega uses gone, which no proof/*.ts declares' }],
+  problems: [
+    { where: 'proof/omega.ts', message: 'lemma omega uses gone, which no proof/*.ts declares' },
+    { where: 'runs/x.json', message: 'unreadable' },
+  ],
 };
 
 const empty: Report = { ...report, seeds: [], totals: { ...report.totals, probes: 0 }, lemmas: [{ ...omega, uses: [], claims: [] }], problems: [] };
@@ -212,8 +219,9 @@ describe('REPORT.md', () => {
       'Hypotheses:',
       '',
       '- *positive*: $x > 0$',
+      '- *finite*: finite',
       '',
-      'Uses: nothing. Used by: `omega`. Code: [`proof/alpha.ts`](../proof/alpha.ts).',
+      'Uses: nothing. Used by: `omega`, `zeta`. Code: [`proof/alpha.ts`](../proof/alpha.ts).',
       '',
       'Method: direct `evaluation`',
       '',
@@ -228,7 +236,7 @@ describe('REPORT.md', () => {
       '',
     ]);
     const lines = markdown().split('\n');
-    expect(lines[lines.indexOf('### Lemma `alpha`: refuted') - 2]).toBe('<a id="lemma-alpha"></a>');
+    expect(lines.slice(lines.indexOf('### Lemma `alpha`: refuted') - 2, lines.indexOf('### Lemma `alpha`: refuted'))).toEqual(['<a id="lemma-alpha"></a>', '']);
     expect(section('### Theorem `omega`: certified')).toEqual([
       '### Theorem `omega`: certified',
       '',
@@ -290,6 +298,12 @@ describe('REPORT.md', () => {
     const finding = section('### `alpha/needs-unit` (drops *unit*): shown necessary');
     expect(finding.slice(0, 5)).toEqual(['### `alpha/needs-unit` (drops *unit*): shown necessary', '', 'A bare claim.', '', '- domain: x > 0']);
     expect(finding).toContain('  {"claim":"alpha/one","args":{"x":"2"}}');
+    expect(finding).toContain('- worst ratio lhs/bound among violated probes: **0.75** (lhs 0.3, bound 0.4) at `{"z":["1","0"]}`');
+    expect(section('### `alpha/one-sided`: refuted')).toContain(
+      '- minimal counterexample (fast-check seed 99, path —, 2 shrinks): lhs — > bound —, arguments (a planted bound is not a registered claim: `uat check` replays them against the original claim):',
+    );
+    expect(markdown()).not.toContain('No planted bound ran.');
+    expect(markdown()).not.toContain('No finding is registered.');
     expect(section('### `alpha/one-halved`: refuted')).toEqual([
       '### `alpha/one-halved`: refuted',
       '',
@@ -318,8 +332,8 @@ describe('REPORT.md', () => {
       '- Left out: a plot: its builder failed (boom)',
       '',
     ]);
-    expect(section('## Problems')).toEqual(['## Problems', '', '- `proof/omega.ts`: lemma omega uses gone, which no proof/*.ts declares', '']);
-    expect(markdown().endsWith('which no proof/*.ts declares\n')).toBe(true);
+    expect(section('## Problems')).toEqual(['## Problems', '', '- `proof/omega.ts`: lemma omega uses gone, which no proof/*.ts declares', '- `runs/x.json`: unreadable', '']);
+    expect(markdown().endsWith('- `runs/x.json`: unreadable\n')).toBe(true);
   });
 
   it('says so when nothing is registered, ran or was left out, and has no problems section without problems', () => {
@@ -331,12 +345,14 @@ describe('REPORT.md', () => {
     expect(text).not.toContain('Left out');
     expect(text).not.toContain('## Problems');
     expect(text).not.toMatch(/\n\n\n/);
+    // an empty statement leaves three blank lines in a row, collapsed to one
+    expect(renderMarkdown({ ...empty, lemmas: [{ ...omega, statement: '', uses: [], claims: [] }] }, [], new Map(), [])).toContain('### Theorem `omega`: certified\n\nUses: nothing.');
     expect(text.endsWith('The sum of $\\varphi_k$ is *one*.\n')).toBe(true);
   });
 });
 
 describe('report.html', () => {
-  const page = (): string => renderHtml(report, '<?xml version="1.0"?>\n<svg id="graph"></svg>', [plot], ['a <plot>: failed']);
+  const page = (): string => renderHtml(report, '<?xml version="1.0"?>\n<svg id="graph"></svg>', [plot], ['a <plot>: failed', 'another']);
 
   it('escapes the five HTML-significant characters it writes', () => {
     expect(escapeHtml(`a & b < c > d "e" 'f'`)).toBe("a &amp; b &lt; c &gt; d &quot;e&quot; 'f'");
@@ -390,7 +406,9 @@ describe('report.html', () => {
     const html = page();
     expect(html).toContain('<section class="lemma" id="lemma-alpha"><h3>Lemma <code>alpha</code> <span class="badge" style="background:#cf222e">refuted</span></h3>\n<p class="statement">For ');
     expect(html).toContain('<p>Hypotheses:</p><ul><li><em>positive</em>: <span class="katex">');
-    expect(html).toContain('<p>Uses: nothing. Used by: <a href="#theorem-omega"><code>omega</code></a>. Code: <code>proof/alpha.ts</code>.</p>');
+    expect(html).toContain('</span></li><li><em>finite</em>: finite</li></ul>\n<p>Uses: nothing.');
+    expect(html).toContain('<p>Uses: nothing. Used by: <a href="#theorem-omega"><code>omega</code></a>, <a href="#lemma-zeta"><code>zeta</code></a>. Code: <code>proof/alpha.ts</code>.</p>');
+    expect(html).toContain('</section>\n</section>\n<section class="lemma" id="theorem-omega">');
     expect(html).toContain('<p>Uses: <a href="#lemma-alpha"><code>alpha</code></a>, <a href="#lemma-gone"><code>gone</code></a>. Used by: nothing. Code: <code>proof/omega.ts</code>.</p>');
     expect(html).toContain('<p>Method: direct <code>evaluation</code></p>\n<p>Reference: Paper, eq. (1)</p>\n<table><thead><tr><th>claim</th><th>status</th><th>probes</th><th>worst lhs/bound</th></tr></thead><tbody>\n');
     expect(html).toContain('<tr><td><code>two</code></td><td><span class="badge" style="background:#4ac26b">holds on samples</span></td><td>5</td><td>0.75</td></tr>');
@@ -404,6 +422,7 @@ describe('report.html', () => {
     const html = page();
     expect(html).toContain('<section class="claim"><h4><code>one</code> <span class="badge" style="background:#cf222e">refuted</span></h4><p>Claim one: <span class="katex">');
     expect(html).toContain('<li>arguments: <code>x</code> (decimal)</li><li>hypothesis <em>unit</em>: <span class="katex">');
+    expect(html).toMatch(/<p>Claim one: <span class="katex">.*<\/p><ul><li>left side: <span class="katex">.*<\/li><li>bound: <span class="katex">.*<\/li><li>arguments: /);
     expect(html).toContain('<li>method: interval arithmetic</li></ul><ul class="evidence"><li>domain: x &gt; 0</li><li>probes: 3 (1 holds, 1 violated, 1 error); runs 3, seed 12</li><li>box proof: not certified: a box too wide</li>');
     expect(html).toContain('<li>first undecided probe (error: argument x: &quot;&lt;0&gt;&quot; is not a decimal): <code>{&quot;x&quot;:&quot;&lt;0&gt;&quot;}</code></li>');
     expect(html).toContain(
@@ -426,9 +445,13 @@ describe('report.html', () => {
     );
     expect(html).toContain('arguments (a planted bound is not a registered claim: <code>uat check</code> replays them against the original claim):<pre class="replay">{&quot;x&quot;:&quot;2&quot;}</pre>');
     expect(html).toContain('<li>worst ratio lhs/bound among violated probes: <strong>0.75</strong>');
+    expect(html).toContain('<li>minimal counterexample (fast-check seed 99, path —, 2 shrinks): lhs — &gt; bound —, arguments (a planted bound');
+    expect(html).not.toContain('No planted bound ran.');
+    expect(html).not.toContain('No finding is registered.');
+    expect(html).toContain('</style>\n</head>\n<body>\n<h1>');
     expect(html).toContain('<code>alpha/two-halved</code> <span class="badge" style="background:#cf222e">not refuted</span> <span class="reason">— time limit of 9 ms reached while shrinking the counterexample</span></h4>');
     expect(html).toContain('\n<h2 id="plots">Plots</h2>\n<figure class="plot" id="plot-hats"><figcaption><strong>Hats &lt;and&gt; sums</strong>. The sum of <span class="katex">');
-    expect(html).toContain(' is <em>one</em>.</figcaption><svg id="p"></svg></figure>\n<ul><li>Left out: a &lt;plot&gt;: failed</li></ul>\n<h2 id="problems">Problems</h2>\n<ul><li><code>proof/omega.ts</code>: lemma omega uses gone, which no proof/*.ts declares</li></ul>\n</body>');
+    expect(html).toContain(' is <em>one</em>.</figcaption><svg id="p"></svg></figure>\n<ul><li>Left out: a &lt;plot&gt;: failed</li><li>Left out: another</li></ul>\n<h2 id="problems">Problems</h2>\n<ul><li><code>proof/omega.ts</code>: lemma omega uses gone, which no proof/*.ts declares</li><li><code>runs/x.json</code>: unreadable</li></ul>\n</body>');
   });
 
   it('says so when nothing is registered or ran, and has no problems section without problems', () => {
