@@ -83,3 +83,24 @@ describe('mantissaBetween', () => {
     expect(() => mantissaBetween('0.11', '0.19', 1)).toThrow('no 1-place decimal in [0.11, 0.19]');
   });
 });
+
+describe('exactDecimal constraints', () => {
+  it('defaults: 8 digits, exponents −8..0, both signs', () => {
+    const parts = fc.sample(exactDecimalParts(), { numRuns: 500, seed: 21 });
+    expect(Math.min(...parts.map((p) => p.k))).toBe(-8);
+    expect(Math.max(...parts.map((p) => p.k))).toBe(0);
+    expect(parts.some((p) => p.m < 0n)).toBe(true);
+    expect(parts.some((p) => p.m > 0n)).toBe(true);
+    expect(parts.every((p) => p.m > -(10n ** 8n) && p.m < 10n ** 8n)).toBe(true);
+    expect(parts.some((p) => p.m > 10n ** 7n || p.m < -(10n ** 7n))).toBe(true);
+  });
+
+  it('one exponent is a valid range; an inverted one is refused with its reason', () => {
+    expect(new Set(fc.sample(exactDecimalParts({ minExponent: 2, maxExponent: 2 }), { numRuns: 50, seed: 1 }).map((p) => p.k))).toEqual(new Set([2]));
+    expect(() => exactDecimalParts({ minExponent: 3, maxExponent: 2 })).toThrow('exactDecimal: constraints.minExponent must be ≤ constraints.maxExponent');
+  });
+
+  it('a grid of one point is valid', () => {
+    expect(new Set(fc.sample(decimalBetween('0.5', '0.5', 1), { numRuns: 20, seed: 1 }))).toEqual(new Set(['0.5']));
+  });
+});
