@@ -108,6 +108,8 @@ describe('runCampaign bookkeeping', () => {
   it('counts decided probes by arithmetic; undecided ones are not counted', () => {
     const o = run(third('10'), ['1', '2', '-1', 'bad']);
     expect(o.counts.holds + o.counts.inapplicable + o.counts.error).toBe(30);
+    expect(o.probes).toBe(30);
+    expect(o.runs).toBe(30);
     expect(o.decidedBy).toEqual({ 'double-double': 0, decimal: o.counts.holds }); // no fast hook: decimal.js decides
     expect(o.counts.holds).toBeGreaterThan(0);
     expect(o.counts.inapplicable).toBeGreaterThan(0);
