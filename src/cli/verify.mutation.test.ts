@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../report/model.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
-import { campaignEnvironment, MAX_RUNS, register, summaryLines } from './verify.ts';
+import { UsageError } from './usage-error.ts';
+import { campaignEnvironment, conclusion, MAX_RUNS, register, selectLemmas, summaryLines } from './verify.ts';
 
 const evidence = (probes: number, ratio: string | null) => ({ probes, worst: ratio === null ? null : { ratio } });
 const report = {
@@ -115,5 +116,47 @@ describe('the verify command', () => {
     ]) {
       expect(help.replace(/\s+/g, ' '), text).toContain(text);
     }
+  });
+});
+
+describe('selectLemmas and conclusion', () => {
+  it('selects every lemma, or the one asked for; refuses an unknown id naming the known ones', () => {
+    expect(selectLemmas(['a', 'b'], undefined)).toEqual(['a', 'b']);
+    expect(selectLemmas(['a', 'b'], 'b')).toEqual(['b']);
+    expect(() => selectLemmas(['a', 'b'], 'c')).toThrow(UsageError);
+    expect(() => selectLemmas(['a', 'b'], 'c')).toThrow('--lemma "c" is not a lemma id; known: a, b');
+  });
+
+  const withProblems = (problems: { where: string; message: string }[]) => ({ ...report, problems }) as unknown as Report;
+
+  it('prints the lines, failed tests, problems and totals; exit 1 for a refuted or inconclusive claim', () => {
+    const { text, status } = conclusion(withProblems([]), ['alpha'], [], 'reports');
+    expect(text).toBe(
+      [
+        'alpha/c1 [claim]: holds on samples (300 probes, worst lhs/bound 0.99999)',
+        'alpha/c2 [claim]: inconclusive (7 probes): time limit of 2000 ms reached after 7 of 300 probes',
+        'alpha/c3 [claim]: not run',
+        'alpha/f1 [finding]: shown necessary (4 probes, worst lhs/bound 2.5)',
+        'alpha/p1 [planted]: refuted (12 probes, worst lhs/bound 2)',
+        'report written to reports/REPORT.md, report.html, report.json; 1 claim(s) refuted or inconclusive, 1 not run, 0 test failure(s), 0 problem(s)',
+        '',
+      ].join('\n'),
+    );
+    expect(status).toBe(1);
+  });
+
+  it('exit 0 when the selected claims hold and nothing failed; 1 for a failed test or a problem', () => {
+    expect(conclusion(withProblems([]), ['beta'], [], '')).toEqual({
+      text: 'beta/b1 [claim]: certified (40 probes, worst lhs/bound 0.5)\nreport written to ./REPORT.md, report.html, report.json; 0 claim(s) refuted or inconclusive, 0 not run, 0 test failure(s), 0 problem(s)\n',
+      status: 0,
+    });
+    const failed = conclusion(withProblems([]), ['beta'], ['x.property.ts > linf: boom'], 'out');
+    expect(failed.status).toBe(1);
+    expect(failed.text).toContain('\ntest failed: x.property.ts > linf: boom\n');
+    expect(failed.text).toContain('0 claim(s) refuted or inconclusive, 0 not run, 1 test failure(s), 0 problem(s)');
+    const problem = conclusion(withProblems([{ where: 'alpha/c9', message: 'no such claim' }]), ['beta'], [], 'out');
+    expect(problem.status).toBe(1);
+    expect(problem.text).toContain('\nproblem: alpha/c9: no such claim\n');
+    expect(problem.text).toContain('1 problem(s)');
   });
 });

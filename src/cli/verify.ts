@@ -90,13 +90,8 @@ export async function verify(options: VerifyOptions): Promise<number> {
   const { readRegistry } = await import('../registry/static.ts');
   const { generateReport } = await import('../report/generate.ts');
   const { ProgressReporter } = await import('../report/progress-reporter.ts');
-  const registry = readRegistry(REPO_ROOT);
-  const ids = registry.lemmas.map((l) => l.id);
-  if (options.lemma !== undefined && !ids.includes(options.lemma)) {
-    throw new UsageError(`--lemma ${JSON.stringify(options.lemma)} is not a lemma id; known: ${ids.join(', ')}`);
-  }
-  const selected = options.lemma === undefined ? registry.lemmas : registry.lemmas.filter((l) => l.id === options.lemma);
-  const files = selected.map((l) => path.join(REPO_ROOT, 'properties', `${l.id}.property.ts`)).filter((f) => existsSync(f));
+  const selected = selectLemmas(readRegistry(REPO_ROOT).lemmas.map((l) => l.id), options.lemma);
+  const files = selected.map((id) => path.join(REPO_ROOT, 'properties', `${id}.property.ts`)).filter((f) => existsSync(f));
   const out = path.resolve(options.out);
   const runDir = path.join(out, '.runs');
   rmSync(runDir, { recursive: true, force: true });
@@ -119,17 +114,35 @@ export async function verify(options: VerifyOptions): Promise<number> {
     process.stderr.write(`uat verify: report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
     return 1;
   }
-  const lines = summaryLines(report, new Set(selected.map((l) => l.id)));
-  process.stdout.write(`${lines.join('\n')}\n`);
-  for (const f of reporter.failures) process.stdout.write(`test failed: ${f}\n`);
-  for (const p of report.problems) process.stdout.write(`problem: ${p.where}: ${p.message}\n`);
-  const shown = selected.flatMap((l) => report.lemmas.filter((r) => r.id === l.id));
-  const bad = shown.flatMap((l) => l.claims).filter((c) => c.status === 'refuted' || c.status === 'inconclusive');
-  const notRun = shown.flatMap((l) => l.claims).filter((c) => c.status === 'not run');
-  process.stdout.write(
-    `report written to ${path.relative(process.cwd(), out) || '.'}/REPORT.md, report.html, report.json; ${bad.length} claim(s) refuted or inconclusive, ${notRun.length} not run, ${reporter.failures.length} test failure(s), ${report.problems.length} problem(s)\n`,
+  const { text, status } = conclusion(report, selected, reporter.failures, path.relative(process.cwd(), out));
+  process.stdout.write(text);
+  return status;
+}
+
+/** The lemmas to run: all of them, or the one asked for (a usage error when it is not a lemma id). */
+export function selectLemmas(ids: readonly string[], lemma: string | undefined): readonly string[] {
+  if (lemma === undefined) return ids;
+  if (!ids.includes(lemma)) throw new UsageError(`--lemma ${JSON.stringify(lemma)} is not a lemma id; known: ${ids.join(', ')}`);
+  return [lemma];
+}
+
+/**
+ * What `uat verify` prints once the report is written (one line per claim, the failed tests, the
+ * report's problems, the totals) and its exit status: 1 when a selected claim is refuted or
+ * inconclusive, a test failed or the report lists a problem, 0 otherwise. `outText` is the output
+ * directory as shown (relative to the working directory; empty for the working directory itself).
+ */
+export function conclusion(report: Report, selected: readonly string[], failures: readonly string[], outText: string): { text: string; status: number } {
+  const lines = summaryLines(report, new Set(selected));
+  for (const f of failures) lines.push(`test failed: ${f}`);
+  for (const p of report.problems) lines.push(`problem: ${p.where}: ${p.message}`);
+  const claims = report.lemmas.filter((r) => selected.includes(r.id)).flatMap((l) => l.claims);
+  const bad = claims.filter((c) => c.status === 'refuted' || c.status === 'inconclusive').length;
+  const notRun = claims.filter((c) => c.status === 'not run').length;
+  lines.push(
+    `report written to ${outText || '.'}/REPORT.md, report.html, report.json; ${bad} claim(s) refuted or inconclusive, ${notRun} not run, ${failures.length} test failure(s), ${report.problems.length} problem(s)`,
   );
-  return bad.length > 0 || reporter.failures.length > 0 || report.problems.length > 0 ? 1 : 0;
+  return { text: `${lines.join('\n')}\n`, status: bad > 0 || failures.length > 0 || report.problems.length > 0 ? 1 : 0 };
 }
 
 /** Adds the `verify` command to `program`. */
