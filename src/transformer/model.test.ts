@@ -106,6 +106,8 @@ describe('evaluateTransformer', () => {
     const tied = withTiedPositions(W);
     expect(tied.positions.map((r) => r.map(String).join(','))).toEqual(['0,1,0', '0,1,0']);
     expect(W.positions[1]!.map(String).join(',')).toBe('0,0,1');
+    const three = withTiedPositions({ ...W, positions: [row(0, 1, 0), row(0, 0, 1), row(1, 1, 1)] });
+    expect(three.positions.map((r) => r.map(String).join(','))).toEqual(['0,1,0', '0,1,0', '1,1,1']);
     const hot = withTemperature(W, d(7));
     expect(hot.heads[0]!.query[0]!.map(String)).toEqual(['0', '7', '7']);
     expect(hot.heads[0]!.key[0]!.map(String)).toEqual(['1', '0', '1']);

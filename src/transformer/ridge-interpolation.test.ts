@@ -44,6 +44,7 @@ describe('interpolateRidge', () => {
     expect([r.a, r.b, r.M, r.N]).toEqual([-1n, 1n, 1, 2]);
     expect(r.values.map(String)).toEqual(['1', '0', '1']);
     expect(r.error.toString()).toBe('0');
+    expect(r.method).toBe('C2'); // no cell errs: the C2 bound (0) stands
   });
 
   it('negative nodes below −1 are exact decimals: (t + 1)² along (−1, −1) at M = 4', () => {
@@ -77,6 +78,13 @@ describe('interpolateRidge', () => {
     const r = build([1n], 'sqrt(t)', '0.6');
     expect([r.M, r.N, r.method]).toEqual([4, 4, 'oscillation']);
     expect(r.error.gte('0.5') && r.error.lte('0.5000000000000000000000000001')).toBe(true);
+  });
+
+  it('the rounding term is the largest over the nodes, not the last one: t(1 − t)/3 is exact at both ends', () => {
+    const r = build([1n], '(1/3)*t*(1 - t)', '0.001'); // M = 16: h²/12 ≤ 0.001 < 1/768
+    expect(r.values[0]!.toString()).toBe('0');
+    expect(r.values[r.N]!.toString()).toBe('0');
+    expect(r.roundingError.gt(0) && r.roundingError.lte('1e-30')).toBe(true);
   });
 
   it('counts the rounding of the stored values: a linear profile with inexact values never meets budget 0', () => {
