@@ -95,6 +95,15 @@ describe('the whitelist', () => {
     expect(rejection(() => compileExpression(Array.from({ length: 1100 }, () => '1').join('+'), [], 'g')).message).toMatch(/^argument g must (have at most 2000 nodes|nest at most)/);
   });
 
+  it('accepts exactly MAX_EXPRESSION_NODES nodes and no more', () => {
+    // 23 bracketed sums of 43 x's: 23·(43 + 42 + 1) nodes + 22 joining +: 23·87 − 1 = 2000
+    const group = `(${Array.from({ length: 43 }, () => 'x').join('+')})`;
+    const groups = Array.from({ length: 23 }, () => group);
+    expect(() => compileExpression(groups.join('+'), ['x'])).not.toThrow();
+    // one unary minus more: 2001
+    expect(rejection(() => compileExpression(['-' + group, ...groups.slice(1)].join('+'), ['x'])).problem).toBe('must have at most 2000 nodes');
+  });
+
   it('shortens a long piece to 57 characters and an ellipsis', () => {
     const name = `v${'a'.repeat(69)}`;
     expect(rejection(() => compileExpression(name, ['x'])).problem).toBe(`contains the unknown symbol "${name.slice(0, 57)}...", which is not allowed (${ALLOWED})`);
