@@ -58,6 +58,10 @@ describe('readScoresFast', () => {
     expect(isExactZero(readScoresFast(['2', '1', '2'], 2, 10)!.delta)).toBe(true);
     expect(readScoresFast(['1'], 2, 10)).toBeUndefined();
     expect(readScoresFast(['1', '2', '3'], 2, 2)).toBeUndefined();
+    expect(readScoresFast(['1', '2'], 2, 2)).toMatchObject({ n: 2, iStar: 1 });
+    expect(readScoresFast(['1', '2'], 3, 5)).toBeUndefined();
+    expect(readScoresFast(['1', '0', '0.5', 'x'], 2, 10)).toBeUndefined();
+    expect(readScoresFast(['1', '0', '0.5', '0.123456789012345678901', 'x'], 2, 10)).toBeUndefined();
     expect(readScoresFast('1, 2', 2, 10)).toBeUndefined();
     expect(readScoresFast(['1', 'x'], 2, 10)).toBeUndefined();
     expect(readScoresFast(['1e100', '1e-100'], 2, 10)).toBeUndefined(); // 200 decades: beyond the BigInt scale
@@ -174,6 +178,10 @@ describe('relative weights and values', () => {
     expect(readValuesFast([['1'], ['1', '2']], 2, 0, 5)).toBeUndefined();
     expect(readValuesFast([['1', '2']], 2, 0, 5)).toBeUndefined();
     expect(readValuesFast([['1', '2'], ['3', '4']], 2, 0, 1)).toBeUndefined();
+    expect(readValuesFast([['1', '2'], ['3', '4']], 2, 0, 2)).toMatchObject({ columns: 2 });
+    expect(readValuesFast('1', 1, 0, 5)).toBeUndefined();
+    expect(readValuesFast([['1'], ['2']], 3, 0, 5)).toBeUndefined();
+    expect(readValuesFast([['1'], '2'], 2, 0, 5)).toBeUndefined();
     expect(readValuesFast([['1'], ['x']], 2, 0, 5)).toBeUndefined();
     expect(readValuesFast([[]], 1, 0, 5)).toBeUndefined();
   });

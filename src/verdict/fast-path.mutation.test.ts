@@ -96,3 +96,40 @@ describe('fast path', () => {
     expect(at.lhs).toBe(decideParsed(claim(linf), claim(linf).parse(raw), { digits: FAST_PATH_MAX_DIGITS }).lhs);
   });
 });
+
+describe('fast hooks decline without throwing', () => {
+  // each guard returns undefined; removing one would dereference undefined and throw (which decide would hide)
+  const declined: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
+    [claim(linf), { z: '1, 0', lambda: '1' }],
+    [claim(linf), { z: ['1', '1', '0'], lambda: '1' }],
+    [claim(linf), { z: ['1', '0'], lambda: 'x' }],
+    [claim(linf), { z: ['1', '0'], lambda: '0' }],
+    [claim(linf), { z: ['1', '0'], lambda: '1e140' }], // λΔ = 10¹⁴⁰: E beyond 10¹⁵
+    [claim(l1), { z: ['1', '1'], lambda: '1' }],
+    [claim(l1), { z: ['1', '0'], lambda: '1e140' }],
+    [claim(attention), { z: '1, 0', lambda: '2', v: [['1'], ['2']] }],
+    [claim(attention), { z: ['1', '1'], lambda: '2', v: [['1'], ['2']] }],
+    [claim(attention), { z: ['1', '0'], lambda: 'x', v: [['1'], ['2']] }],
+    [claim(attention), { z: ['1', '0'], lambda: '2', v: [['1'], ['1']] }],
+    [claim(attention), { z: ['1', '0'], lambda: '1e140', v: [['1'], ['2']] }],
+    [claim(attention), { z: ['1', '0', '0'], lambda: '2', v: [['1', '0'], ['0', '1'], ['2', '1']] }], // a column mixing to exactly 0
+    [claim(temperature), { z: '1, 0', epsilon: '0.5' }],
+    [claim(temperature), { z: ['1', '1'], epsilon: '0.5' }],
+    [claim(temperature), { z: ['1', '0'], epsilon: 'x' }],
+    [claim(temperature), { z: ['1', '0'], epsilon: '1' }],
+    [claim(temperature), { z: ['1', '0'], epsilon: '0' }],
+    [claim(monotone), { z: '1, 0', lambda1: '1', lambda2: '2' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: 'x', lambda2: '2' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: '1', lambda2: 'x' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: '2', lambda2: '1' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: '1', lambda2: '1e140' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: '1e140', lambda2: '1e141' }],
+  ];
+  it.each(declined.map(([c, raw]) => [c.id, JSON.stringify(raw), c, raw] as const))('%s %s', (_id, _text, c, raw) => {
+    let result: unknown = 'threw';
+    expect(() => {
+      result = c.fast!(raw);
+    }).not.toThrow();
+    expect(result).toBeUndefined();
+  });
+});
