@@ -154,6 +154,11 @@ describe('selectLemmas and conclusion', () => {
     expect(failed.status).toBe(1);
     expect(failed.text).toContain('\ntest failed: x.property.ts > linf: boom\n');
     expect(failed.text).toContain('0 claim(s) refuted or inconclusive, 0 not run, 1 test failure(s), 0 problem(s)');
+    const refuted = { lemmas: [{ id: 'gamma', claims: [{ id: 'g1', status: 'refuted', evidence: evidence(9, null) }], findings: [], planted: [] }], problems: [] } as unknown as Report;
+    expect(conclusion(refuted, ['gamma'], [], 'out')).toEqual({
+      text: 'gamma/g1 [claim]: refuted (9 probes)\nreport written to out/REPORT.md, report.html, report.json; 1 claim(s) refuted or inconclusive, 0 not run, 0 test failure(s), 0 problem(s)\n',
+      status: 1,
+    });
     const problem = conclusion(withProblems([{ where: 'alpha/c9', message: 'no such claim' }]), ['beta'], [], 'out');
     expect(problem.status).toBe(1);
     expect(problem.text).toContain('\nproblem: alpha/c9: no such claim\n');
