@@ -4,12 +4,13 @@
  * part's certified, shrunk one (recorded once as a regression); a missing part is never a silent pass.
  */
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineClaim, type ClaimDefinition } from '../registry/define.ts';
 import { readDecimal, required } from '../verdict/args.ts';
+import { ArgumentError } from '../verdict/errors.ts';
 import { runCampaign, type CampaignOutcome, type CampaignSpec } from './campaign.ts';
 import { teardown } from './parts-global-setup.ts';
 import { mergeOutcomes, mergeParts, PARTS_DIR, recordPart } from './parts.ts';
@@ -165,6 +166,39 @@ describe('split campaigns', () => {
     expect(existsSync(path.join(runDir, PARTS_DIR))).toBe(false);
     const merged = JSON.parse(readFileSync(path.join(runDir, 'parts-test', 'claim-at-most-10.json'), 'utf8')) as CampaignOutcome;
     expect([merged.status, merged.probes, merged.runs, merged.part]).toEqual(['holds on samples', 60, 60, undefined]);
+  });
+
+  it('a refuted claim stays refuted when another part is missing; undecided probes are summed, the first kept', () => {
+    const parts = runParts(spec(atMost('3')), 3, [0, 2]);
+    expect(mergeOutcomes([parts[0], undefined, parts[2]])).toMatchObject({ status: 'refuted', counterexample: parts[0]!.counterexample });
+    const odd = defineClaim<string>({
+      id: 'odd',
+      parse: (raw) => (raw.x === '7' ? (() => { throw new ArgumentError('x', raw.x, 'is 7'); })() : String(raw.x)),
+      hypotheses: (x) => (x === '5' ? { hypothesis: 'not five', reason: 'x = 5' } : undefined),
+      evaluate: (x, A) => ({ lhs: A.point(x), bound: A.point(100) }),
+    }) as ClaimDefinition<unknown>;
+    const arbitrary = fc.constantFrom({ x: '1' }, { x: '5' }, { x: '7' });
+    const split = [0, 1].map((i) => {
+      process.env.UAT_PART = `${i}/2`;
+      return runCampaign({ ...spec(odd), arbitrary });
+    });
+    delete process.env.UAT_PART;
+    const m = mergeOutcomes(split);
+    expect(m.probes).toBe(60);
+    expect(m.counts.holds + m.counts.inapplicable + m.counts.error).toBe(60);
+    expect(m.counts.inapplicable).toBe(split[0]!.counts.inapplicable + split[1]!.counts.inapplicable);
+    expect(m.counts.error).toBeGreaterThan(0);
+    expect(m.firstUndecided).toEqual(split[0]!.firstUndecided ?? split[1]!.firstUndecided);
+    expect(m.firstUndecided?.args).toEqual({ x: '7' });
+    expect(m.decidedBy).toEqual({ 'double-double': 0, decimal: m.counts.holds });
+    expect(m.reason).toMatch(/^\d+ of 60 probes could not be evaluated \(error\), the first: argument x is 7, got "7"$/);
+  });
+
+  it('a campaign directory without part files is skipped', () => {
+    mkdirSync(path.join(runDir, PARTS_DIR, 'parts-test', 'claim-empty'), { recursive: true });
+    writeFileSync(path.join(runDir, PARTS_DIR, 'parts-test', 'claim-empty', 'notes.txt'), 'no part here');
+    expect(mergeParts(runDir)).toEqual([]);
+    expect(existsSync(path.join(runDir, PARTS_DIR))).toBe(false);
   });
 
   it('mergeOutcomes refuses nothing to merge', () => {
