@@ -53,11 +53,28 @@ describe('parseJsonLineExact', () => {
     }
   });
 
+  it('counts nesting, not siblings: 1500 empty arrays or objects side by side are one level', () => {
+    expect(parseJsonLineExact(`[${'[],'.repeat(1500)}[]]`)).toHaveLength(1501);
+    expect(Object.keys(parseJsonLineExact(`{${Array.from({ length: 1500 }, (_, i) => `"k${i}": {}`).join(', ')}}`) as object)).toHaveLength(1500);
+    expect(String(n('1e5'))).toBe('1e5');
+  });
+
+  it('refuses a bad escape inside a larger text with JSON.parse’s position, and a colon in an array', () => {
+    for (const bad of ['["\\u12G4"]', '[1, "\\x"]', '{"a": "\\u00"}', '[1:2]', '{"a": 1: 2}', '{"a": [1, 2}']) {
+      expect(messageOf(() => parseJsonLineExact(bad)), bad).toBe(messageOf(() => JSON.parse(bad)));
+      expect(messageOf(() => JSON.parse(bad)), bad).toBeDefined();
+    }
+  });
+
   it('keeps a key "__proto__" an ordinary key', () => {
     const value = parseJsonLineExact('{"__proto__": {"x": 1}}') as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.keys(value)).toEqual(['__proto__']);
     expect(Object.keys(numbersAsText(value) as object)).toEqual(['__proto__']);
+    // a data property as JSON.parse defines it, in the copy too
+    const descriptor = { value: { x: n('1') }, writable: true, enumerable: true, configurable: true };
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')).toEqual(descriptor);
+    expect(Object.getOwnPropertyDescriptor(numbersAsText(value), '__proto__')).toEqual({ ...descriptor, value: { x: '1' } });
   });
 
   it('rejects what JSON.parse rejects, with JSON.parse’s message on the text as written', () => {
