@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { campaignSettings, partsFor } from './src/verify/settings.ts';
 
-const include = ['properties/**/*.property.ts', 'src/**/*.test.ts'];
+const include = ['properties/**/*.property.ts', 'src/**/*.test.ts', 'proof/**/*.test.ts'];
 const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
 // A deep run (UAT_RUNS ≥ SPLIT_FROM_RUNS, e.g. `uat verify --runs 100000`) splits every campaign into a
 // fixed number of parts, one vitest project each, run in parallel; the parts are merged after the run
@@ -22,7 +22,7 @@ export default defineConfig({
     ...(parts > 1
       ? {
           projects: [
-            { test: { name: 'units', include: ['src/**/*.test.ts'], ...timeouts } },
+            { test: { name: 'units', include: ['src/**/*.test.ts', 'proof/**/*.test.ts'], ...timeouts } },
             ...Array.from({ length: parts }, (_, i) => ({
               test: { name: `part-${i + 1}-of-${parts}`, include: ['properties/**/*.property.ts'], ...timeouts, env: { UAT_PART: `${i}/${parts}` } },
             })),

@@ -12,7 +12,10 @@ import { REPO_ROOT } from '../verify/settings.ts';
 import { checkConsistency, propertyFiles, readProbeCalls } from './consistency.ts';
 import { readRegistry } from './static.ts';
 
-describe('registry consistency', () => {
+// Reads the repository's own proof/ sources as text: under mutation testing (UAT_MUTATION) those are
+// Stryker's instrumented copies, which no longer have the shape of a lemma, so these two are skipped there
+// (the fixture tests below still check the reader and the check).
+describe.skipIf(process.env.UAT_MUTATION === '1')('registry consistency', () => {
   it('proof/ and properties/ agree', () => {
     const problems = checkConsistency(REPO_ROOT, readRegistry(REPO_ROOT));
     expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual([]);
