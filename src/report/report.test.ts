@@ -51,7 +51,10 @@ const refuted: CampaignOutcome = {
 const stray: CampaignOutcome = { ...holding, claim: 'no-such-claim' };
 for (const o of [holding, refuted, stray]) recordOutcome(o, runDir);
 
-describe('report model', () => {
+// Reads the repository's own proof/ files: under mutation testing (UAT_MUTATION) those are Stryker's
+// instrumented copies, which the static reader cannot read as lemmas; `model.test.ts` checks the same
+// model on a synthetic registry there.
+describe.skipIf(process.env.UAT_MUTATION === '1')('report model', () => {
   const report = buildReport(readRegistry(REPO_ROOT), readOutcomes(runDir));
   const softmax = report.lemmas.find((l) => l.id === 'softmax-hardmax')!;
   const claim = (id: string) => softmax.claims.find((c) => c.id === id)!;
