@@ -34,8 +34,12 @@ beforeAll(async () => {
   registry = await loadRuntimeRegistry();
 });
 
+/** A `linf` probe whose JSON nests `depth` arrays/objects in all: the line, args, then `z` as depth − 2 nested arrays. */
+const nestedLine = (depth: number): string => `{"claim":"softmax-hardmax/linf","args":{"lambda":"1","z":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}}}`;
+
 /** For each cap answered by `uat check`: a line just beyond it and fragments its error reason must contain. */
 const BEYOND: Record<string, () => { line: string; reason: readonly string[] }> = {
+  MAX_JSON_DEPTH: () => ({ line: nestedLine(value('MAX_JSON_DEPTH') + 1), reason: ['bad JSON', `nested deeper than ${value('MAX_JSON_DEPTH')} levels (the limit)`] }),
   INPUT_DIGITS_LIMIT: () => ({ line: line('softmax-hardmax/linf', { z: ['1', '0'], lambda: `0.${'1'.repeat(value('INPUT_DIGITS_LIMIT') + 40)}` }), reason: ['argument lambda', 'at most 10000 digits'] }),
   INPUT_EXPONENT_LIMIT: () => ({ line: line('softmax-hardmax/linf', { z: ['1', '0'], lambda: `1e${value('INPUT_EXPONENT_LIMIT') + 1}` }), reason: ['argument lambda', 'exponent within ±100000'] }),
   MAX_SCORES: () => ({ line: line('softmax-hardmax/linf', { z: repeat(value('MAX_SCORES') + 1, '0'), lambda: '1' }), reason: ['argument z', 'has 10001'] }),
@@ -200,6 +204,25 @@ describe('limits', () => {
     const answers = chunks.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as CheckAnswer);
     expect(answers.map((a) => a.verdict)).toEqual(['holds', 'error', 'holds']);
     expect(answers[1]!.reason).toBe(`line too long: ${MAX_LINE_BYTES + 1} bytes, the limit is ${MAX_LINE_BYTES} bytes (1 MiB)`);
+    expect(status).toBe(2);
+  });
+
+  it('MAX_JSON_DEPTH: a line nested exactly to the cap is read, one level more is refused naming the limit, and the next line is answered', async () => {
+    const depth = value('MAX_JSON_DEPTH');
+    const chunks: string[] = [];
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const input = `${nestedLine(depth)}\n${nestedLine(depth + 1)}\n${line('softmax-hardmax/linf', { z: ['1', '0'], lambda: '1' })}\n`;
+    const status = await checkStream(Readable.from([Buffer.from(input)]), output, registry, OPTIONS);
+    const answers = chunks.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as CheckAnswer);
+    expect(answers.map((a) => a.verdict)).toEqual(['error', 'error', 'holds']);
+    // at the cap the JSON is read: the error is about the argument, not the nesting
+    expect(answers[0]!.reason).toMatch(/^argument z/);
+    expect(answers[1]!.reason).toBe(`bad JSON: arrays and objects nested deeper than ${depth} levels (the limit)`);
     expect(status).toBe(2);
   });
 

@@ -12,6 +12,7 @@ import { MAX_MEASURED_CELLS } from '../proof/piecewise-constant.ts';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from './arith/context.ts';
 import { MAX_LINE_BYTES } from './cli/check-lines.ts';
 import { MAX_DIGITS } from './cli/check.ts';
+import { MAX_JSON_DEPTH } from './cli/json-exact.ts';
 import { MAX_RUNS } from './cli/verify.ts';
 import { MAX_CELLS_PER_AXIS, MAX_DIMENSION as MAX_BOX_DIMENSION, MAX_QUANTISER_CELLS } from './piecewise/probe.ts';
 import { MAX_QUANTISER_BITS } from './piecewise/quantiser.ts';
@@ -39,6 +40,7 @@ export interface Limit {
 
 export const LIMITS: readonly Limit[] = [
   { name: 'MAX_LINE_BYTES', value: MAX_LINE_BYTES, source: 'src/cli/check-lines.ts', bounds: 'bytes in one `uat check` input line', beyond: '`error` "line too long", never parsed; the next line is answered' },
+  { name: 'MAX_JSON_DEPTH', value: MAX_JSON_DEPTH, source: 'src/cli/json-exact.ts', bounds: 'arrays/objects nested in one `uat check` line', beyond: '`error` "bad JSON: arrays and objects nested deeper than 1000 levels (the limit)"; the next line is answered' },
   { name: 'INPUT_DIGITS_LIMIT', value: INPUT_DIGITS_LIMIT, source: 'src/verdict/args.ts', bounds: 'significant digits of one input number', beyond: '`error` naming the argument' },
   { name: 'INPUT_EXPONENT_LIMIT', value: INPUT_EXPONENT_LIMIT, source: 'src/verdict/args.ts', bounds: 'decimal exponent of one input number (magnitude in [1e−LIMIT, 1e+LIMIT])', beyond: '`error` naming the argument' },
   { name: 'DEFAULT_DIGITS', value: DEFAULT_DIGITS, source: 'src/verdict/decide.ts', bounds: 'default `--digits`: significant digits of lhs and bound', beyond: '(a default)' },

@@ -172,6 +172,13 @@ describe('uat approximate on bad input', () => {
     rows.forEach((row, i) => expectOneLineError(runs[i]!, row));
   }, 120_000);
 
+  it('every row is listed in the README bad-input table of `uat approximate`', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = /<!-- section: bad-input -->([\s\S]*?)<!-- \/section: bad-input -->/.exec(readme)?.[1] ?? '';
+    const table = /### `uat approximate` on bad input\n([\s\S]*?)(?=\n### )/.exec(section)?.[1] ?? '';
+    for (const row of BAD_APPROXIMATIONS) expect(table, `README row for ${row.name}`).toContain(`| ${row.name} |`);
+  });
+
   it('an export that fails after the construction: the result is printed, then one line saying it was not exported, exit 2', async () => {
     const file = path.join(DIR, 'never.json');
     const run = await inProcess([...SMALL, '--export', file], () => {
