@@ -67,7 +67,9 @@ function uat(args: readonly string[]): Promise<Run> {
 }
 
 describe('uat on bad options', () => {
-  it('each bad invocation prints one line on stderr and exits 2, without a stack trace', async () => {
+  // Spawns `uat`: nothing runs in process for mutation testing to observe, and under it (UAT_MUTATION)
+  // the lemma list is read from Stryker's instrumented proof files, so it is skipped there.
+  it.skipIf(process.env.UAT_MUTATION === '1')('each bad invocation prints one line on stderr and exits 2, without a stack trace', async () => {
     const runs = await Promise.all(BAD_OPTIONS.map((row) => uat(row.args)));
     BAD_OPTIONS.forEach((row, i) => {
       const run = runs[i]!;
