@@ -1,6 +1,6 @@
 /**
- * Exact values of every claim of lemma softmax-hardmax and of the softmax helpers (kills mutants of
- * `proof/softmax-hardmax.ts` and `src/math/softmax.ts`): each side is compared, to the 20 reported
+ * Exact values of every claim of lemma softmax-hardmax (kills mutants of `proof/softmax-hardmax.ts`;
+ * the softmax helpers of `src/math/softmax.ts` are tested in `softmax.mutation.test.ts`): each side is compared, to the 20 reported
  * digits, with an independent closed-form computation at 80 digits; the tight family is decided at
  * the first precision only through the cancellation-free margins.
  */
@@ -9,14 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SCORES, MAX_VALUE_COLUMNS, attention, l1, linf, marginNecessary, monotone, softmaxHardmax, temperature } from '../../proof/softmax-hardmax.ts';
 import { arithAt } from '../arith/interval.ts';
 import { decide, DOUBLE_DOUBLE_DIGITS } from '../verdict/decide.ts';
-import { hasTie, maximiserOf, runnerUpOf, slackBelowMarginTerm, softmaxTail } from './softmax.ts';
-import { ExactDecimal } from '../arith/context.ts';
 import type { ClaimDefinition } from '../registry/define.ts';
 import type { Verdict } from '../verdict/verdict.ts';
 
 const Ref = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
 const r20 = (x: Decimal): string => x.toSignificantDigits(20, Decimal.ROUND_HALF_EVEN).toString();
-const dec = (xs: readonly string[]): Decimal[] => xs.map((x) => new ExactDecimal(x));
 
 /** Reference softmax of λz: the probabilities, the maximiser and the margin. */
 function reference(z: readonly string[], lambda: Decimal.Value) {
@@ -31,44 +28,6 @@ function reference(z: readonly string[], lambda: Decimal.Value) {
   const bound = new Ref(z.length - 1).mul(Ref.exp(new Ref(lambda).neg().mul(margin)));
   return { p, iStar, margin, bound, tail: new Ref(1).minus(p[iStar]!) };
 }
-
-describe('softmax helpers', () => {
-  it('find the first maximiser, the runner-up and ties', () => {
-    expect(maximiserOf(dec(['1', '3', '3', '2']))).toBe(1);
-    expect(maximiserOf(dec(['5', '3']))).toBe(0);
-    expect(runnerUpOf(dec(['1', '3', '3', '2']), 1)).toBe(2);
-    expect(runnerUpOf(dec(['5', '3', '4']), 0)).toBe(2);
-    expect(runnerUpOf(dec(['3', '5', '4']), 1)).toBe(2);
-    expect(runnerUpOf(dec(['4', '5', '3']), 1)).toBe(0);
-    expect(runnerUpOf(dec(['4', '4']), 0)).toBe(1);
-    expect(hasTie(dec(['1', '3', '3']))).toBe(true);
-    expect(hasTie(dec(['3', '1', '3']))).toBe(true);
-    expect(hasTie(dec(['1', '3', '2']))).toBe(false);
-  });
-
-  it('softmaxTail and slackBelowMarginTerm enclose their closed forms', () => {
-    const z = ['0.5', '2', '-1', '1.5'];
-    const A = arithAt(40);
-    const t = softmaxTail(dec(z), A.point('1.5'), A);
-    const ref = reference(z, '1.5');
-    expect(t.iStar).toBe(1);
-    expect(t.margin.lo.toString()).toBe('0.5');
-    expect(t.weights[1]!.isPoint && t.weights[1]!.lo.eq(1)).toBe(true);
-    const enclose = (x: { lo: Decimal; hi: Decimal }, v: Decimal) => {
-      expect(x.lo.lte(v) && x.hi.gte(v), `${x.lo.toString()}..${x.hi.toString()} vs ${v.toString()}`).toBe(true);
-      expect(x.hi.minus(x.lo).lte(v.abs().mul('1e-35'))).toBe(true);
-    };
-    enclose(t.tail, ref.tail);
-    const S = ref.tail.div(new Ref(1).minus(ref.tail));
-    enclose(t.tailSum, S);
-    enclose(t.normaliser, S.plus(1));
-    ref.p.forEach((pj, j) => enclose(A.div(t.weights[j]!, t.normaliser), pj));
-    // Σ_{j≠i*} (e^{−λΔ} − w_j)
-    const perTerm = Ref.exp(new Ref('-0.75'));
-    const slackRef = [0, 2, 3].map((j) => perTerm.minus(ref.p[j]!.div(ref.p[1]!))).reduce((a, b) => a.plus(b));
-    enclose(slackBelowMarginTerm(dec(z), A.point('1.5'), A.exp(A.point('-0.75')), A), slackRef);
-  });
-});
 
 describe('lemma softmax-hardmax', () => {
   it('lists its claims and finding', () => {

@@ -2,8 +2,6 @@
  * The decimal softmax helpers of `src/math/softmax.ts` (maximiser, runner-up, ties, the tail
  * `1 − p*` relative to the maximiser, the slack below the margin term) against an independent
  * closed-form computation at 80 digits; the enclosures must hold the exact values and be narrow.
- * (The same checks as in `softmax-hardmax.mutation.test.ts`, without the lemma and its fast path,
- * so that this module's mutants are judged by its own tests.)
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
