@@ -35,6 +35,13 @@ const MAX_SIGNIFICANT = 15;
 const MAX_EXPONENT = 300;
 const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k); // 10^k is an exact double for k ≤ 22
 
+/**
+ * Longest text either reader looks at. Longer texts (e.g. thousands of leading zeros) go to the full
+ * reader, which refuses beyond its own limit (`INPUT_DIGITS_LIMIT` in `src/verdict/args.ts`): this keeps
+ * what the fast path reads a strict subset of what the full reader accepts.
+ */
+export const MAX_FAST_TEXT_LENGTH = 400;
+
 /** Reads a simple decimal exactly, or undefined (see the module comment for the accepted form). */
 export function readSmallDecimal(value: unknown): SmallDecimal | undefined {
   let text: string;
@@ -42,6 +49,7 @@ export function readSmallDecimal(value: unknown): SmallDecimal | undefined {
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
   const length = text.length;
+  if (length > MAX_FAST_TEXT_LENGTH) return undefined;
   let i = 0;
   let negative = false;
   let c = text.charCodeAt(0);
@@ -189,6 +197,7 @@ export function readWideDecimal(value: unknown): WideDecimal | undefined {
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
+  if (text.length > MAX_FAST_TEXT_LENGTH) return undefined;
   const m = WIDE_PATTERN.exec(text);
   if (m === null) return undefined;
   const fraction = m[3] ?? '';

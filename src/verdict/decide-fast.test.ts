@@ -65,3 +65,18 @@ describe('decide with a fast hook', () => {
     expect(decide(claimWith(undefined), {})).toMatchObject({ lhs: '7', bound: '9' });
   });
 });
+
+describe('the fast path reads only what the full reader accepts', () => {
+  it('a score of 20,001 characters (leading zeros) is an error on both paths, not a fast verdict', async () => {
+    const { linf } = await import('../../proof/softmax-hardmax.ts');
+    const { INPUT_DIGITS_LIMIT } = await import('./args.ts');
+    for (const long of ['0'.repeat(20_000) + '1', '1.' + '0'.repeat(20_000)]) {
+      expect(long.length).toBeGreaterThan(INPUT_DIGITS_LIMIT + 32);
+      const v = decide(linf, { z: [long, '0'], lambda: '1' });
+      expect(v.verdict).toBe('error');
+      expect(v.reason).toContain('z[0]');
+    }
+    // within the cap the same score still takes the fast path
+    expect(decide(linf, { z: ['0'.repeat(300) + '1', '0'], lambda: '1' }).arithmetic).toBe('double-double');
+  });
+});
