@@ -13,8 +13,10 @@
  * Factored form. With `F = e^{−λΔ}` and `u_j = e^{−λ(d_j − Δ)} ∈ (0, 1]` (exactly 1 when `d_j = Δ`),
  * `w_j = F·u_j`, `S = F·U` with `U = Σ_{j≠i*} u_j ∈ [1, n − 1]`. `F` is kept as `f·10^{−E}`
  * ({@link scaledTail}): `E = 0` and `f = e^{−λΔ}` when `λΔ ≤ 150`, otherwise
- * `E = ⌊λΔ/ln 10⌋ ≥ 65` and `f = e^{E ln 10 − λΔ}` (an identity for any integer `E`; the choice
- * makes `f ∈ (0.09, 1.01]`, checked; {@link expOfNegativeExact}). Every value derived from the softmax is then returned divided
+ * `E = ⌊X/L⌋ ≥ 65` in 160-bit fixed point, which is `⌊λΔ/ln 10⌋` or, when `λΔ` lies within
+ * `E·2⁻¹⁶⁰` below a multiple of `ln 10`, one more; and `f = e^{E ln 10 − λΔ}` (an identity for any
+ * integer `E`; the choice makes `f ∈ (0.09, 1.01]`, of which the upper end is checked and the lower
+ * end is not needed for soundness; {@link expOfNegativeExact}). Every value derived from the softmax is then returned divided
  * by `10^{−E}`: the tail `S/(1+S)`, the bound `(n−1)F`, and the margins (whose sign is unchanged by
  * the positive factor). When `E > 0`, `S ≤ 1.01·10⁴·10⁻⁶⁵ < 2⁻¹⁹⁰` (`n ≤ 10⁴`), so `1 + S` is enclosed
  * by `⟨1, 0, 2⁻¹⁹⁰⟩`.
