@@ -120,8 +120,12 @@ function uat(args: readonly string[]): Promise<{ status: number | null; stdout: 
   });
 }
 
-/** Wall-clock limit for one hostile line on a loaded two-core machine (a probe normally takes milliseconds). */
-const HOSTILE_TIME_LIMIT_MS = 20_000;
+/**
+ * Wall-clock limit for one hostile line: a guard against a hung process, not a performance target.
+ * The four lines run at once, beside the rest of the suite, on two cores; on an idle machine they all
+ * finish in under 15 s, but 20 s was exceeded once when another CPU-heavy job shared the machine.
+ */
+const HOSTILE_TIME_LIMIT_MS = 60_000;
 
 function uatWithInput(args: readonly string[], input: string, timeout: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
