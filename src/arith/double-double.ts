@@ -159,19 +159,10 @@ export function mulBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
   const bh = b.hi;
   const bl = b.lo;
   if (!inRange(ah) || !inRange(bh)) return invalidate(out, ah * bh);
-  // TwoProduct(ah, bh) by Dekker
-  const p = ah * bh;
-  let c = SPLITTER * ah;
-  const a1 = c - (c - ah);
-  const a2 = ah - a1;
-  c = SPLITTER * bh;
-  const b1 = c - (c - bh);
-  const b2 = bh - b1;
-  let e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
-  e += ah * bl + al * bh;
-  // FastTwoSum(p, e)
-  const zh = p + e;
-  const zl = e - (zh - p);
+  // TwoProduct(ah, bh) by Dekker, the cross terms, then FastTwoSum
+  ddMulKernel(ah, al, bh, bl);
+  const zh = kernel[0]!;
+  const zl = kernel[1]!;
   const ma = Math.abs(ah) + Math.abs(al);
   const mb = Math.abs(bh) + Math.abs(bl);
   const rad = roundedUp(ma * b.rad + mb * a.rad + a.rad * b.rad + OP_REL * Math.abs(zh));
