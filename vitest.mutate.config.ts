@@ -15,7 +15,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'proof/**/*.test.ts'],
+    // `npm run mutate` runs one area at a time (src/mutation/areas.ts) with that area's tests only
+    include: process.env.UAT_MUTATION_TESTS?.split(',') ?? ['src/**/*.test.ts', 'proof/**/*.test.ts'],
     exclude: [
       ...configDefaults.exclude,
       // scaffolds a lemma in a copy of the repository and runs `uat verify` there: nothing in-process to mutate
