@@ -24,10 +24,16 @@ import { MUTATION_AREAS, type MutationArea } from './areas.ts';
 import { MUTATION_DIR, incrementalFileOf } from './files.ts';
 import { writeMutationSummary } from './summary.ts';
 
+/**
+ * Never mutated, whatever an area's globs say: test files, the benchmark, this folder. The area's
+ * `mutate` replaces the one of stryker.config.json, so its exclusions must be repeated here.
+ */
+export const NEVER_MUTATED: readonly string[] = ['src/**/*.test.ts', 'proof/**/*.test.ts', 'src/bench/**', 'src/mutation/**'];
+
 /** The Stryker options of one area's run (over the ones of stryker.config.json). */
 export function strykerOptionsOf(area: MutationArea, concurrency: number, force: boolean) {
   return {
-    mutate: [...area.mutate],
+    mutate: [...area.mutate, ...NEVER_MUTATED.map((glob) => `!${glob}`)],
     concurrency,
     force,
     ignoreStatic: true,
