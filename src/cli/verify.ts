@@ -84,13 +84,49 @@ export function campaignEnvironment(options: Omit<VerifyOptions, 'out' | 'lemma'
   };
 }
 
-/** Runs the campaigns and writes the report; returns the exit status. */
-export async function verify(options: VerifyOptions): Promise<number> {
-  // Loaded here, not at the top: other commands (`uat check`) need neither ts-morph nor the renderers.
-  const { readRegistry } = await import('../registry/static.ts');
-  const { generateReport } = await import('../report/generate.ts');
-  const { ProgressReporter } = await import('../report/progress-reporter.ts');
-  const selected = selectLemmas(readRegistry(REPO_ROOT).lemmas.map((l) => l.id), options.lemma);
+/**
+ * What {@link verify} needs from the rest of the companion: the registry, vitest, the report writer
+ * and the output streams ({@link VERIFY_STEPS}; a test passes its own to check `verify` in process).
+ */
+export interface VerifySteps {
+  /** The ids of the registered lemmas, in report order. */
+  readonly lemmaIds: () => Promise<readonly string[]>;
+  /** Runs these property files (at least one) with vitest; returns the failed tests (`file > name: message`). */
+  readonly runProperties: (files: readonly string[]) => Promise<readonly string[]>;
+  /** Writes the report of the outcomes in `runDir` to `outDir` (all files or none) and returns it. */
+  readonly writeReport: (runDir: string, outDir: string) => Promise<Report>;
+  readonly writeOut: (text: string) => void;
+  readonly writeErr: (text: string) => void;
+}
+
+/** The real steps. Modules are loaded when used, not at the top: other commands (`uat check`) need neither ts-morph, vitest nor the renderers. */
+export const VERIFY_STEPS: VerifySteps = {
+  lemmaIds: async () => {
+    const { readRegistry } = await import('../registry/static.ts');
+    return readRegistry(REPO_ROOT).lemmas.map((l) => l.id);
+  },
+  runProperties: async (files) => {
+    const { ProgressReporter } = await import('../report/progress-reporter.ts');
+    const { startVitest } = await import('vitest/node');
+    const reporter = new ProgressReporter();
+    const vitest = await startVitest('test', [...files], { watch: false, run: true, root: REPO_ROOT, config: path.join(REPO_ROOT, 'vitest.config.ts') }, { test: { reporters: [reporter] } });
+    await vitest.close();
+    return reporter.failures;
+  },
+  writeReport: async (runDir, outDir) => {
+    const { generateReport } = await import('../report/generate.ts');
+    return generateReport({ root: REPO_ROOT, runDir, outDir });
+  },
+  writeOut: (text) => void process.stdout.write(text),
+  writeErr: (text) => void process.stderr.write(text),
+};
+
+/**
+ * Runs the campaigns and writes the report; returns the exit status. The run directory
+ * `<out>/.runs` is emptied first, so the report reads only this run's outcomes.
+ */
+export async function verify(options: VerifyOptions, steps: VerifySteps = VERIFY_STEPS): Promise<number> {
+  const selected = selectLemmas(await steps.lemmaIds(), options.lemma);
   const files = selected.map((id) => path.join(REPO_ROOT, 'properties', `${id}.property.ts`)).filter((f) => existsSync(f));
   const out = path.resolve(options.out);
   const runDir = path.join(out, '.runs');
@@ -99,23 +135,18 @@ export async function verify(options: VerifyOptions): Promise<number> {
 
   Object.assign(process.env, campaignEnvironment(options, runDir));
 
-  const reporter = new ProgressReporter();
-  if (files.length > 0) {
-    const { startVitest } = await import('vitest/node');
-    const vitest = await startVitest('test', files, { watch: false, run: true, root: REPO_ROOT, config: path.join(REPO_ROOT, 'vitest.config.ts') }, { test: { reporters: [reporter] } });
-    await vitest.close();
-  }
+  const failures = files.length > 0 ? await steps.runProperties(files) : [];
   process.exitCode = undefined; // vitest sets it on failure; the verdict below decides
 
   let report: Report;
   try {
-    report = await generateReport({ root: REPO_ROOT, runDir, outDir: out });
+    report = await steps.writeReport(runDir, out);
   } catch (e) {
-    process.stderr.write(`uat verify: report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
+    steps.writeErr(`uat verify: report NOT written (${e instanceof Error ? e.message : String(e)}); the previous report in ${out} is left intact\n`);
     return 1;
   }
-  const { text, status } = conclusion(report, selected, reporter.failures, path.relative(process.cwd(), out));
-  process.stdout.write(text);
+  const { text, status } = conclusion(report, selected, failures, path.relative(process.cwd(), out));
+  steps.writeOut(text);
   return status;
 }
 
