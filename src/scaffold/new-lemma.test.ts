@@ -12,7 +12,7 @@ import type { ClaimDefinition, LemmaDefinition } from '../registry/define.ts';
 import { readRegistry } from '../registry/static.ts';
 import { decide } from '../verdict/decide.ts';
 import { REPO_ROOT } from '../verify/settings.ts';
-import { LEMMA_ID, newLemmaCommand, scaffoldLemma } from './new-lemma.ts';
+import { isProgram, LEMMA_ID, newLemmaCommand, runProgram, scaffoldLemma } from './new-lemma.ts';
 import { camelCase, proofTemplate, propertyTemplate } from './templates.ts';
 
 const base = mkdtempSync(path.join(tmpdir(), 'uat-scaffold-'));
@@ -100,6 +100,52 @@ describe('npm run new-lemma', () => {
     const root = freshRoot();
     writeFileSync(path.join(root, 'proof'), 'a file where the directory should be');
     expect(() => newLemmaCommand(['blocked'], root, capture().sink)).toThrow(/EEXIST|ENOTDIR/);
+  });
+});
+
+describe('the program', () => {
+  it('runs when started directly (its own file URL, or a path ending in new-lemma.ts), not when imported', () => {
+    expect(isProgram('file:///repo/src/scaffold/new-lemma.ts', '/repo/src/scaffold/new-lemma.ts')).toBe(true);
+    expect(isProgram('file:///copy/entry.mjs', '/copy/entry.mjs')).toBe(true);
+    expect(isProgram('file:///repo/src/scaffold/x.ts', 'src/scaffold/new-lemma.ts')).toBe(true);
+    expect(isProgram('file:///repo/src/scaffold/new-lemma.ts', '/repo/node_modules/vitest/vitest.mjs')).toBe(false);
+    expect(isProgram('file:///repo/src/scaffold/new-lemma.ts', '/repo/src/scaffold/new-lemma.tsx')).toBe(false);
+    expect(isProgram('file:///repo/src/scaffold/new-lemma.ts', undefined)).toBe(false);
+  });
+
+  /** A process whose arguments are `node <script> ...args` and whose output and exit are recorded. */
+  const fakeProcess = (...args: string[]) => {
+    const seen = { stdout: '', stderr: '', exits: [] as number[] };
+    const proc = {
+      argv: ['/usr/bin/node', '/repo/src/scaffold/new-lemma.ts', ...args],
+      stdout: { write: (t: string) => void (seen.stdout += t) },
+      stderr: { write: (t: string) => void (seen.stderr += t) },
+      exit: (code: number) => void seen.exits.push(code),
+    };
+    return { proc, seen };
+  };
+
+  it('scaffolds the id after the script in the root and does not exit on success', () => {
+    const root = freshRoot();
+    const { proc, seen } = fakeProcess('from-program');
+    runProgram(proc, root);
+    expect(seen).toEqual({
+      stdout: 'wrote proof/from-program.ts and properties/from-program.property.ts\nnext: edit the statement and the claim, then run  npm run verify -- --lemma from-program  and read reports/REPORT.md\n',
+      stderr: '',
+      exits: [],
+    });
+    expect(readFileSync(path.join(root, 'proof', 'from-program.ts'), 'utf8')).toBe(proofTemplate('from-program'));
+  });
+
+  it('exits 2 with the message on stderr when refused', () => {
+    const root = freshRoot();
+    const bad = fakeProcess('Not_Kebab');
+    runProgram(bad.proc, root);
+    expect(bad.seen).toEqual({ stdout: '', stderr: 'new-lemma: id "Not_Kebab" must be kebab-case (e.g. my-lemma)\n', exits: [2] });
+    const none = fakeProcess();
+    runProgram(none.proc, root);
+    expect(none.seen).toEqual({ stdout: '', stderr: 'usage: npm run new-lemma -- <id>   (id in kebab-case, e.g. my-lemma)\n', exits: [2] });
+    expect(existsSync(path.join(root, 'proof'))).toBe(false);
   });
 });
 

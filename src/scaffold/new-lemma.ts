@@ -51,7 +51,26 @@ export function newLemmaCommand(args: readonly string[], root: string, out: Outp
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('new-lemma.ts')) {
-  const status = newLemmaCommand(process.argv.slice(2), REPO_ROOT, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
-  if (status !== 0) process.exit(status);
+/** What {@link runProgram} needs of the process: its arguments, its output streams, and exit. */
+export interface ProgramProcess {
+  readonly argv: readonly string[];
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  exit(code: number): void;
 }
+
+/**
+ * Whether the module at `moduleUrl` is the program started as `argv1` (`process.argv[1]`): run
+ * directly (`tsx src/scaffold/new-lemma.ts`, as `npm run new-lemma` does), not imported.
+ */
+export function isProgram(moduleUrl: string, argv1: string | undefined): boolean {
+  return moduleUrl === `file://${argv1}` || argv1?.endsWith('new-lemma.ts') === true;
+}
+
+/** `npm run new-lemma -- <id>` as a program: the command on the arguments after the script, in `root`; exits with its status unless 0. */
+export function runProgram(proc: ProgramProcess, root: string = REPO_ROOT): void {
+  const status = newLemmaCommand(proc.argv.slice(2), root, { stdout: (t) => void proc.stdout.write(t), stderr: (t) => void proc.stderr.write(t) });
+  if (status !== 0) proc.exit(status);
+}
+
+if (isProgram(import.meta.url, process.argv[1])) runProgram(process);
