@@ -1,93 +1,72 @@
 /**
- * The summary of the mutation areas' results: score per file, per area and over all areas, from the
- * areas' incremental files (Stryker's mutation-testing report JSON), written to `reports/mutation/SUMMARY.md`.
+ * Writes `reports/mutation/SUMMARY.md` from every area's results (`reports/mutation/<area>.incremental.json`,
+ * Stryker's report JSON) and survivor explanations (`src/mutation/survivors/<area>.json`).
  *
- * Score = (killed + timed out) / (killed + timed out + survived + no coverage); ignored (static)
- * mutants and compile or runtime errors are counted apart, never in the score.
+ * The file is written atomically (a temporary file renamed over it), so a reader never sees half of
+ * it and a failure leaves the previous one. A malformed results or survivors file throws an error
+ * naming the file and the entry, before anything is written.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MUTATION_AREAS } from './areas.ts';
-import { MUTATION_DIR, incrementalFileOf } from './files.ts';
+import { MUTATION_AREAS, type MutationArea } from './areas.ts';
+import { REPOSITORY_ROOT, incrementalFileOf, summaryFileOf, survivorsFileOf } from './files.ts';
+import { filesInScope, filesSelectedBy, typeScriptFilesUnder } from './scope.ts';
+import { parseMutationReport } from './stryker-report.ts';
+import { renderSummary, totalSentence } from './summary-markdown.ts';
+import { summarize, type AreaInput, type MutationSummary } from './summary-model.ts';
+import { parseSurvivorExplanations } from './survivors.ts';
 
-interface MutantJson {
-  readonly status: string;
-}
-interface ReportJson {
-  readonly files: Record<string, { readonly mutants: readonly MutantJson[] }>;
-}
-
-/** Mutant counts by outcome. */
-export interface MutantCounts {
-  killed: number;
-  timeout: number;
-  survived: number;
-  noCoverage: number;
-  ignored: number;
-  errors: number;
-  pending: number;
+/** Where the summary reads and writes: a repository root and its areas (this repository's, by default). */
+export interface SummarySources {
+  readonly root?: string;
+  readonly areas?: readonly MutationArea[];
 }
 
-const zero = (): MutantCounts => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0, pending: 0 });
-
-/** Adds one mutant of Stryker status `status` to `counts`. */
-export function countStatus(counts: MutantCounts, status: string): void {
-  if (status === 'Killed') counts.killed += 1;
-  else if (status === 'Timeout') counts.timeout += 1;
-  else if (status === 'Survived') counts.survived += 1;
-  else if (status === 'NoCoverage') counts.noCoverage += 1;
-  else if (status === 'Ignored') counts.ignored += 1;
-  else if (status === 'CompileError' || status === 'RuntimeError') counts.errors += 1;
-  else counts.pending += 1;
-}
-
-/** (killed + timed out) / (killed + timed out + survived + no coverage), or undefined when nothing was tested. */
-export function scoreOf(c: MutantCounts): number | undefined {
-  const detected = c.killed + c.timeout;
-  const valid = detected + c.survived + c.noCoverage;
-  return valid === 0 ? undefined : detected / valid;
-}
-
-const percent = (s: number | undefined): string => (s === undefined ? 'n/a' : `${(100 * s).toFixed(1)} %`);
-
-/** Writes SUMMARY.md from the areas' incremental files; returns the totals. */
-export function writeMutationSummary(): { files: number; areas: number; scoreText: string } {
-  const total = zero();
-  const rows: string[] = [];
-  let files = 0;
-  let areas = 0;
-  for (const area of MUTATION_AREAS) {
-    const file = incrementalFileOf(area.name);
-    if (!existsSync(file)) {
-      rows.push(`| ${area.name} | not run | | | | | |`);
-      continue;
-    }
-    areas += 1;
-    const report = JSON.parse(readFileSync(file, 'utf8')) as ReportJson;
-    const areaCounts = zero();
-    for (const [, f] of Object.entries(report.files)) {
-      files += 1;
-      for (const m of f.mutants) {
-        countStatus(areaCounts, m.status);
-        countStatus(total, m.status);
-      }
-    }
-    const c = areaCounts;
-    rows.push(`| ${area.name} | ${percent(scoreOf(c))} | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.errors} |`);
+/** When a results file was produced: its last commit, or its modification time when it differs from what is committed. */
+export function producedAtOf(file: string, root: string = REPOSITORY_ROOT): string {
+  const modified = `written ${statSync(file).mtime.toISOString()}`;
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (git('status', '--porcelain', '--', file) !== '') return `${modified}, not committed`;
+    const committed = git('log', '-1', '--format=%cI', '--', file);
+    return committed === '' ? modified : `committed ${committed}`;
+  } catch {
+    return modified;
   }
-  const text = [
-    '# Mutation testing summary',
-    '',
-    'Written by `npm run mutate` (src/mutation/run.ts) from the areas\' results in this folder.',
-    '',
-    '| area | score | killed or timed out | survived | no coverage | ignored (static) | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-    `| **all** | **${percent(scoreOf(total))}** | ${total.killed + total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.ignored} | ${total.errors} |`,
-    '',
-  ].join('\n');
-  const target = path.join(MUTATION_DIR, 'SUMMARY.md');
-  writeFileSync(`${target}.tmp`, text);
-  renameSync(`${target}.tmp`, target);
-  return { files, areas, scoreText: percent(scoreOf(total)) };
+}
+
+/** Reads what the summary of the areas is made from; throws on a malformed results or survivors file. */
+export function readAreaInputs({ root = REPOSITORY_ROOT, areas = MUTATION_AREAS }: SummarySources = {}): AreaInput[] {
+  const relative = relativeTo(root);
+  const scope = filesInScope(typeScriptFilesUnder(root));
+  return areas.map((area) => {
+    const survivors = survivorsFileOf(area.name, root);
+    const explanations = existsSync(survivors) ? parseSurvivorExplanations(readFileSync(survivors, 'utf8'), relative(survivors)) : [];
+    const results = incrementalFileOf(area.name, root);
+    const base = { name: area.name, description: area.description, explanations };
+    if (!existsSync(results)) return base;
+    const report = parseMutationReport(readFileSync(results, 'utf8'), relative(results));
+    const runFiles = report.run.mutate === undefined ? {} : { runFiles: filesSelectedBy(report.run.mutate, scope) };
+    return { ...base, run: { report, producedAt: producedAtOf(results, root), areaFiles: filesSelectedBy(area.mutate, scope), ...runFiles } };
+  });
+}
+
+/** Writes SUMMARY.md from every area's files; returns the summary and the one-line total. */
+export function writeMutationSummary(sources: SummarySources = {}, now: Date = new Date()): { summary: MutationSummary; totalLine: string; file: string } {
+  const root = sources.root ?? REPOSITORY_ROOT;
+  const relative = relativeTo(root);
+  const summary = summarize(readAreaInputs(sources));
+  const text = renderSummary(summary, { writtenAt: now.toISOString(), survivorsFileOf: (area) => relative(survivorsFileOf(area, root)) });
+  const target = summaryFileOf(root);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.SUMMARY.md.${process.pid}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, target);
+  return { summary, totalLine: `mutation score ${totalSentence(summary)}; ${relative(target)}`, file: target };
+}
+
+/** `/`-separated path relative to `root`. */
+function relativeTo(root: string): (file: string) => string {
+  return (file) => path.relative(root, file).split(path.sep).join('/');
 }
