@@ -64,7 +64,13 @@ export function errorPoints(cells: readonly number[] = ERROR_CELLS): { delta: nu
   return out;
 }
 
-export async function piecewiseConstantPlot(): Promise<Plot> {
+/** The grids of the error panel as the caption writes them: all when four or fewer, else `1, 2, 4, \\dots, 64`. */
+export function gridsText(cells: readonly number[]): string {
+  return cells.length <= 4 ? cells.join(', ') : `${cells.slice(0, 3).join(', ')}, \\dots, ${cells[cells.length - 1]}`;
+}
+
+/** The plot; the error panel on the grids `cells` (the report's: {@link ERROR_CELLS}). */
+export async function piecewiseConstantPlot(cells: readonly number[] = ERROR_CELLS): Promise<Plot> {
   const svg = await renderVegaLite({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: PLOT_CONFIG,
@@ -86,7 +92,7 @@ export async function piecewiseConstantPlot(): Promise<Plot> {
       {
         width: 260,
         height: 220,
-        data: { values: errorPoints() },
+        data: { values: errorPoints(cells) },
         mark: { type: 'line', point: { size: 20 } },
         encoding: {
           x: { field: 'delta', type: 'quantitative', scale: { type: 'log' }, title: 'cell width δ' },
@@ -100,7 +106,7 @@ export async function piecewiseConstantPlot(): Promise<Plot> {
   return {
     id: 'piecewise-constant',
     title: 'A target, its piecewise-constant approximant, and the error against δ',
-    caption: `Left: $f(x) = \\sin(3x)$ on $[0, 1]$ and $\\bar f(x) = f(c(x))$ with $N = ${APPROXIMANT_CELLS}$ cells. Right: the largest of $|f - \\bar f|$ over ${SAMPLES_PER_CELL} sample points per cell, for $N = 1, 2, 4, \\dots, 64$, against the bound $L\\delta/2$ ($L = 3$) of claim piecewise-constant/lipschitz, computed in interval arithmetic at ${PLOT_PRECISION} digits. Sampled maxima are lower estimates of the supremum; the claim's campaign is the evidence.`,
+    caption: `Left: $f(x) = \\sin(3x)$ on $[0, 1]$ and $\\bar f(x) = f(c(x))$ with $N = ${APPROXIMANT_CELLS}$ cells. Right: the largest of $|f - \\bar f|$ over ${SAMPLES_PER_CELL} sample points per cell, for $N = ${gridsText(cells)}$, against the bound $L\\delta/2$ ($L = 3$) of claim piecewise-constant/lipschitz, computed in interval arithmetic at ${PLOT_PRECISION} digits. Sampled maxima are lower estimates of the supremum; the claim's campaign is the evidence.`,
     svg,
   };
 }

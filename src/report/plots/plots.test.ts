@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExactDecimal } from '../../arith/context.ts';
 import { ConstructionRefused } from '../../transformer/ridge-decomposition.ts';
 import { midpoint, rationalToNumber } from './numbers.ts';
-import { approximantPoints, APPROXIMANT_CELLS, ERROR_CELLS, errorPoints, piecewiseConstantPlot } from './piecewise-constant.ts';
+import { approximantPoints, APPROXIMANT_CELLS, ERROR_CELLS, errorPoints, gridsText, piecewiseConstantPlot } from './piecewise-constant.ts';
 import { HAT_PLOT_CELLS, hatPoints, reluHatsPlot } from './relu-hats.ts';
 import { PLOT_CONFIG } from './render.ts';
 import { plotTemperatures, SOFTMAX_PLOT_SCORES, softmaxErrorPlot, softmaxErrorPoints } from './softmax-error.ts';
@@ -123,7 +123,12 @@ describe('softmax error', () => {
     const spec = lastSpec() as { vconcat: { data: { values: { lambda: number; series: string; value?: number; ratio?: number }[] }; encoding: Record<string, unknown>; mark: unknown; height: number }[] };
     expect(spec).toMatchObject({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: PLOT_CONFIG });
     const [top, bottom] = spec.vconcat;
-    expect(top!.data.values).toEqual(softmaxErrorPoints());
+    // the points themselves are checked above; here, that all 75 are drawn, errors first, then the bound
+    expect(top!.data.values).toHaveLength(75);
+    expect(top!.data.values[0]).toMatchObject({ lambda: 0.1, series: 'error 1 − p*, z = (1, 0.5, 0.5, 0.5), tight' });
+    expect(top!.data.values[0]!.value! / (3 * Math.exp(-0.05) / (1 + 3 * Math.exp(-0.05)))).toBeCloseTo(1, 12);
+    expect(top!.data.values[74]).toMatchObject({ lambda: 100, series: 'bound (n − 1)e^(−λΔ)' });
+    expect(top!.data.values[74]!.value! / (3 * Math.exp(-50))).toBeCloseTo(1, 12);
     expect(top!.encoding).toMatchObject({
       x: { field: 'lambda', type: 'quantitative', scale: { type: 'log' }, title: 'temperature λ' },
       y: { field: 'value', scale: { type: 'log' } },
@@ -169,22 +174,34 @@ describe('piecewise-constant approximant', () => {
     expect(points[6]!.value / points[7]!.value).toBeGreaterThan(0.99);
   });
 
+  it('writes its grids in the caption: all when four or fewer, else the first three and the last', () => {
+    expect(gridsText(ERROR_CELLS)).toBe('1, 2, 4, \\dots, 64');
+    expect(gridsText([1, 2, 4, 8, 16])).toBe('1, 2, 4, \\dots, 16');
+    expect(gridsText([1, 2, 4, 8])).toBe('1, 2, 4, 8');
+    expect(gridsText([3])).toBe('3');
+  });
+
   it('is drawn side by side: f and its steps, the error on log scales', async () => {
-    const plot = await piecewiseConstantPlot();
+    const plot = await piecewiseConstantPlot([1, 2, 4, 8]); // the report's grids go on to 64: seconds more of the same
     expect(plot).toMatchObject({ id: 'piecewise-constant', title: 'A target, its piecewise-constant approximant, and the error against δ' });
     expect(plot.caption).toContain('with $N = 5$ cells');
-    expect(plot.caption).toContain('over 6 sample points per cell');
+    expect(plot.caption).toContain('over 6 sample points per cell, for $N = 1, 2, 4, 8$, against the bound');
     expect(plot.caption).toContain('at 30 digits');
     const spec = lastSpec() as { hconcat: { data: { values: unknown[] }; layer?: { transform: unknown[]; mark: unknown }[]; encoding: Record<string, unknown> }[]; resolve: unknown };
     const [left, right] = spec.hconcat;
     expect(left!.data.values).toHaveLength(402);
-    expect(left!.data.values.slice(0, 2)).toEqual(approximantPoints().slice(0, 2));
+    expect(left!.data.values.slice(0, 2)).toEqual([
+      { x: 0, series: 'f(x) = sin(3x)', value: 0 },
+      { x: 0, series: 'f̄(x) = f(c(x)), N = 5', value: expect.closeTo(Math.sin(0.3), 14) as number },
+    ]);
     expect(left!.layer).toEqual([
       { transform: [{ filter: "indexof(datum.series, 'f̄') < 0" }], mark: { type: 'line', strokeWidth: 2 } },
       { transform: [{ filter: "indexof(datum.series, 'f̄') >= 0" }], mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 } },
     ]);
-    expect(right!.data.values).toHaveLength(14);
-    expect(right!.data.values[13]).toEqual({ delta: 1 / 64, series: 'bound Lδ/2', value: 1.5 / 64 });
+    expect(right!.data.values).toHaveLength(8);
+    expect(right!.data.values[0]).toMatchObject({ delta: 1, series: 'max sampled |f − f̄|' });
+    expect((right!.data.values[0] as { value: number }).value).toBeCloseTo(Math.sin(1.5), 14);
+    expect(right!.data.values[7]).toEqual({ delta: 1 / 8, series: 'bound Lδ/2', value: 1.5 / 8 });
     expect(right!.encoding).toMatchObject({ x: { field: 'delta', scale: { type: 'log' } }, y: { field: 'value', scale: { type: 'log' } } });
     expect(spec.resolve).toEqual({ scale: { color: 'independent' } });
   });
