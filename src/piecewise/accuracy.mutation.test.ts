@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import type { Modulus } from '../targets/target.ts';
-import { cellsForAccuracy, formatCells, type GridForAccuracy } from './accuracy.ts';
+import { cellsForAccuracy, formatCells, type GridForAccuracy, MAX_CELLS_DIGITS } from './accuracy.ts';
 
 const D = (s: string) => new ExactDecimal(s);
 const lipschitz = (L: string): Modulus => ({ kind: 'lipschitz', L: D(L) });
@@ -50,11 +50,36 @@ describe('cellsForAccuracy', () => {
     expect(N(holder('1', '0.001'), '0', '6', '1')).toEqual({ cells: 4n, minimal: false });
   });
 
-  it('exact search: a guess below t by less than 1 but across an integer is walked up; a large N(ε) is not walked to', () => {
+  it('exact search: an enclosure of t across an integer is resolved exactly; N(ε) = 10^12 in a few steps', () => {
     // h = 3 + 10^-46: the 40-digit enclosure of t = h starts at 3, and N(ε) = 4
     expect(N(holder('1', '0.5'), '0', '6.0000000000000000000000000000000000000000000002', '1')).toEqual({ cells: 4n, minimal: true });
     // t = (10^6)^2 = 10^12: found from the guess in a step or two
     expect(N(holder('1', '0.5'), '0', '2', '0.000001')).toEqual({ cells: 10n ** 12n, minimal: true });
+  });
+
+  it('no limit and a large N(ε): found exactly by bisection, in a few steps (t = 10^60, and t = 10^60 + 10^-10)', () => {
+    // t = h(C/ε)^2 with h = 1, C/ε = 10^30: N(ε) = 10^60 exactly (the 40-digit enclosure cannot fix its last digits)
+    expect(N(holder('1', '0.5'), '0', '2', '1e-30')).toEqual({ cells: 10n ** 60n, minimal: true });
+    // h = 1 + 10^-70: t = 10^60 + 10^-10, so N(ε) = 10^60 + 1
+    expect(N(holder('1', '0.5'), '0', `2.${'0'.repeat(69)}2`, '1e-30')).toEqual({ cells: 10n ** 60n + 1n, minimal: true });
+    // h = 1 − 10^-70: t = 10^60 − 10^-10, so N(ε) = 10^60 still
+    expect(N(holder('1', '0.5'), '0', `1.${'9'.repeat(69)}8`, '1e-30')).toEqual({ cells: 10n ** 60n, minimal: true });
+    // α = 3/4 (P = 4, Q = 3): t = (C/ε)^(4/3) = (10^30)^(4/3) = 10^40, and one more cell for h = 1 + 10^-50
+    expect(N(holder('1', '0.75'), '0', '2', '1e-30')).toEqual({ cells: 10n ** 40n, minimal: true });
+    expect(N(holder('1', '0.75'), '0', `2.${'0'.repeat(49)}2`, '1e-30')).toEqual({ cells: 10n ** 40n + 1n, minimal: true });
+    expect(N(holder('1', '0.5'), '0', '2', '1e-479')).toEqual({ cells: 10n ** 958n, minimal: true }); // 959 digits: within MAX_CELLS_DIGITS
+  });
+
+  it('no limit and N(ε) beyond MAX_CELLS_DIGITS = 960 digits: refused with a RangeError saying so', () => {
+    expect(MAX_CELLS_DIGITS).toBe(960);
+    // t = 10^962 (exact search) and t = 1.5^(1/0.123457)·10^962-ish (enclosures): both refused before any search
+    expect(() => N(holder('1', '0.5'), '0', '2', '1e-481')).toThrow(
+      /^cellsForAccuracy: N\(ε\) ≥ (9\.9999e\+961|1\.0000e\+962) has more than 960 digits; give a limit to bound it below instead$/,
+    );
+    expect(() => N(holder('1', '0.125'), '0', '2', '1e-121')).toThrow(/N\(ε\) ≥ (9\.9999e\+967|1\.0000e\+968) has more than 960 digits/); // t = 10^968
+    expect(() => N(holder('1', '0.123457'), '0', '2', '1e-119')).toThrow(/has more than 960 digits/); // t ≈ 10^963.9
+    // with a limit the same ε is bounded below instead
+    expect(N(holder('1', '0.5'), '0', '2', '1e-481', 1000n).cells).toBe(1001n);
   });
 
   it('a limit: N(ε) certainly above it is bounded below (limit + 1, with the enclosure), within it found as without', () => {
@@ -77,9 +102,10 @@ describe('formatCells', () => {
     expect(formatCells({ cells: 123_456_789_012_345_678_901n, minimal: true })).toBe('≈ 1.2345e+20');
   });
 
-  it('a lower bound: ≥ its floor below 10^20, ≥ d.dddde+k from 10^20 on', () => {
-    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10.99') } })).toBe('≥ 10');
-    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('99999999999999999999.5') } })).toBe('≥ 99999999999999999999');
+  it('a lower bound: ≥ its ceiling below 10^20 (N(ε) is an integer), ≥ d.dddde+k from 10^20 on', () => {
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10.99') } })).toBe('≥ 11');
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10') } })).toBe('≥ 10');
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('99999999999999999999.5') } })).toBe('≥ 100000000000000000000');
     expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('1e20') } })).toBe('≥ 1.0000e+20');
     expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('1.23456789e25') } })).toBe('≥ 1.2345e+25');
   });

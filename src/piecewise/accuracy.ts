@@ -29,12 +29,14 @@ const FULL_DIGITS = 20;
 
 /**
  * $N(\varepsilon)$ for a message: in full up to {@link FULL_DIGITS} digits, otherwise as `≈ d.dddde+k` (the
- * leading digits, truncated), so that a tiny ε never produces a reason of a hundred thousand characters.
+ * leading digits, truncated), so that a tiny ε never produces a reason of a hundred thousand characters. A
+ * lower bound (`above`) prints as `≥ ⌈estimate⌉` below $10^{20}$, `≥ d.dddde+k` (truncated) from there.
  */
 export function formatCells(grid: GridForAccuracy): string {
   if (grid.above !== undefined) {
     const e = grid.above.estimate;
-    return `≥ ${e.lt(10 ** FULL_DIGITS) ? e.floor().toFixed(0) : e.toExponential(4, 1 /* ROUND_DOWN */)}`;
+    // N(ε) is an integer ≥ estimate, so it is at least the estimate's ceiling (above the limit, unlike its floor)
+    return `≥ ${e.lt(10 ** FULL_DIGITS) ? e.ceil().toFixed(0) : e.toExponential(4, 1 /* ROUND_DOWN */)}`;
   }
   const digits = grid.cells.toString();
   return digits.length <= FULL_DIGITS ? `= ${digits}` : `≈ ${scientific(digits)}`;
@@ -49,16 +51,28 @@ function scientific(digits: string): string {
 const CEILING_PRECISIONS = [40, 120, 400, 1000] as const;
 /** Largest numerator and denominator of `1/α` for which the Hölder grid size is found exactly. */
 const MAX_EXACT_EXPONENT = 200;
+/**
+ * Without a limit, a Hölder $N(\varepsilon)$ of more digits than this is refused: its enclosures at the
+ * precision cap (1000 digits) could no longer fix it.
+ */
+export const MAX_CELLS_DIGITS = 960;
+/** Digits of precision beyond those of $N(\varepsilon)$ for the enclosure that starts the exact search. */
+const SEARCH_GUARD_DIGITS = 20;
 
 /**
  * $N(\varepsilon)$ for the modulus on $[a, b]$ (`ε > 0`).
  *
  * Hölder, $1/\alpha = P/Q$ in lowest terms: $N \ge t = h(C/\varepsilon)^{P/Q}$ with $h = (b-a)/2$ iff
  * $N^Q \ge R = h^Q (C/\varepsilon)^P$, a rational, so when $P, Q \le$ {@link MAX_EXACT_EXPONENT} the least such
- * $N$ is found exactly, from a guess taken from an enclosure of $t$. Otherwise the ceiling of the
+ * $N$ is found exactly, by bisection between the ceilings of the ends of an enclosure of $t$ (at a precision of
+ * {@link SEARCH_GUARD_DIGITS} digits more than $t$ has, so a few steps at most). Otherwise the ceiling of the
  * enclosure is used, raising the precision until both ends agree; when they never do (t an integer that
  * no enclosure separates from its neighbours), the next integer is returned with `minimal: false`: still
  * a valid grid, one cell more than needed.
+ *
+ * With a `limit`, an $N(\varepsilon)$ that the first enclosure puts above it is not searched for (see
+ * {@link GridForAccuracy.above}). Without one, an $N(\varepsilon)$ of more than {@link MAX_CELLS_DIGITS} digits
+ * throws a `RangeError` saying so, instead of computing with numbers of that size.
  */
 export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsilon: Decimal, limit?: bigint): GridForAccuracy {
   if (!epsilon.gt(0)) throw new RangeError(`cellsForAccuracy: epsilon must be > 0, got ${epsilon.toString()}`);
@@ -72,10 +86,13 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     const ratio = A.div(A.point(modulus.C), A.point(epsilon));
     return A.mul(halfSide.toInterval(A), A.pow(ratio, A.div(A.point(1), A.point(modulus.alpha))));
   };
-  if (limit !== undefined) {
-    // A huge N(ε) is never searched for: its first enclosure already shows it is beyond the limit.
-    const lo = enclosure(CEILING_PRECISIONS[0]).lo;
-    if (lo.gt(limit.toString())) return { cells: limit + 1n, minimal: false, above: { estimate: lo } };
+  const first = enclosure(CEILING_PRECISIONS[0]);
+  // A huge N(ε) is never searched for: its first enclosure already shows it is beyond the limit.
+  if (limit !== undefined && first.lo.gt(limit.toString())) return { cells: limit + 1n, minimal: false, above: { estimate: first.lo } };
+  if (first.lo.gte(`1e${MAX_CELLS_DIGITS}`)) {
+    throw new RangeError(
+      `cellsForAccuracy: N(ε) ≥ ${first.lo.toExponential(4, 1 /* ROUND_DOWN */)} has more than ${MAX_CELLS_DIGITS} digits; give a limit to bound it below instead`,
+    );
   }
   const alpha = Rational.fromDecimal(modulus.alpha); // α = Q/P, so 1/α = P/Q
   if (alpha.den <= BigInt(MAX_EXACT_EXPONENT) && alpha.num <= BigInt(MAX_EXACT_EXPONENT)) {
@@ -83,20 +100,29 @@ export function cellsForAccuracy(modulus: Modulus, a: Decimal, b: Decimal, epsil
     const Q = Number(alpha.num);
     const R = halfSide.pow(Q).mul(Rational.fromDecimal(modulus.C).div(Rational.fromDecimal(epsilon)).pow(P));
     const reaches = (n: bigint): boolean => R.lte(Rational.of(n).pow(Q)); // n^Q ≥ R
-    // the guess is at most N(ε): the enclosure's lower end is at most t, so only upward steps are needed
-    let n = BigInt(enclosure(CEILING_PRECISIONS[0]).lo.ceil().toFixed(0));
-    if (n < 1n) n = 1n;
-    while (!reaches(n)) n += 1n;
-    return { cells: n, minimal: true };
+    // N(ε) = max(1, ⌈t⌉) lies between the ceilings of the enclosure's ends, and the upper one reaches R
+    const t = enclosure(Math.max(CEILING_PRECISIONS[0], first.hi.e + 1 + SEARCH_GUARD_DIGITS));
+    let lo = atLeastOne(BigInt(t.lo.ceil().toFixed(0)));
+    let hi = atLeastOne(BigInt(t.hi.ceil().toFixed(0)));
+    while (lo < hi) {
+      const mid = (lo + hi) / 2n;
+      if (reaches(mid)) hi = mid;
+      else lo = mid + 1n;
+    }
+    return { cells: lo, minimal: true };
   }
   let last: Interval | undefined;
   for (const precision of CEILING_PRECISIONS) {
     const t = enclosure(precision);
     const lo = BigInt(t.lo.ceil().toFixed(0));
     const hi = BigInt(t.hi.ceil().toFixed(0));
-    if (lo === hi) return { cells: lo < 1n ? 1n : lo, minimal: true };
+    if (lo === hi) return { cells: atLeastOne(lo), minimal: true };
     last = t;
   }
   // the ends never agreed, so the upper one is at least 1
   return { cells: BigInt(last!.hi.ceil().toFixed(0)), minimal: false };
+}
+
+function atLeastOne(n: bigint): bigint {
+  return n < 1n ? 1n : n;
 }

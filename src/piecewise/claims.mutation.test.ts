@@ -111,12 +111,22 @@ describe('grid-for-epsilon', () => {
     expect(decide(gridForEpsilon, { ...sum, a: '0', b: '1', epsilon: '1e-13', N: 5, x: ['0.5'] }).reason).toBe('hypothesis grid fails: N = 5 is below N(ε) = 5000000000000');
   });
 
+  it('a Hölder N(ε) just above the given N: the reason states N(ε) ≥ N + 1, not ≥ N', () => {
+    // √|x| (C = 1, α = 1/2) on [0, 20.6], ε = 1: t = h(C/ε)^2 = 10.3, so N(ε) = 11
+    const above = decide(gridForEpsilon, { ...root, a: '0', b: '20.6', epsilon: '1', N: 10, x: ['0.1'] });
+    expect([above.verdict, above.hypothesis, above.reason]).toEqual(['inapplicable', 'grid', 'hypothesis grid fails: N = 10 is below N(ε) ≥ 11']);
+    expect(decide(gridForEpsilon, { ...root, a: '0', b: '20.6', epsilon: '1', N: 11, x: ['0.1'] }).verdict).toBe('holds');
+    // past the cap without N: the error states the least N(ε) the enclosure certifies (t = 10^12 + 0.5 here)
+    const over = decide(gridForEpsilon, { ...root, a: '0', b: '2000000000001', epsilon: '1', x: ['0.1'] });
+    expect(over.reason).toBe('argument epsilon needs N(ε) ≥ 1000000000001 cells per axis, above the cap of 1000000000000, got "1"');
+  });
+
   it('a Hölder target: N(ε) from the exact search', () => {
     // √|x| on [0, 1], ε = 0.5: √(δ/2) ≤ 1/2 ⇔ N ≥ 2
     expect(pick(decide(gridForEpsilon, { ...root, a: '0', b: '1', epsilon: '0.5', x: ['0.1'] }))).toEqual({ verdict: 'holds', lhs: '0.1837722339831620668', bound: '0.5', ratio: '0.36754447' });
     // ε = 0.1: N(ε) = 50; a given N below it is compared through a certified lower bound of N(ε)
     expect(decide(gridForEpsilon, { ...root, a: '0', b: '1', epsilon: '0.1', N: 50, x: ['0.0015'] }).verdict).toBe('holds');
-    expect(decide(gridForEpsilon, { ...root, a: '0', b: '1', epsilon: '0.1', N: 40, x: ['0'] }).reason).toBe('hypothesis grid fails: N = 40 is below N(ε) ≥ 49');
+    expect(decide(gridForEpsilon, { ...root, a: '0', b: '1', epsilon: '0.1', N: 40, x: ['0'] }).reason).toBe('hypothesis grid fails: N = 40 is below N(ε) ≥ 50');
   });
 });
 

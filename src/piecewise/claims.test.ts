@@ -189,7 +189,7 @@ describe('N(ε), the grid for an accuracy', () => {
     expect(formatCells({ cells: 12345n, minimal: true })).toBe('= 12345');
     expect(formatCells({ cells: 10n ** 19n, minimal: true })).toBe('= 10000000000000000000');
     expect(formatCells({ cells: 123456789n * 10n ** 40n, minimal: true })).toBe('≈ 1.2345e+48');
-    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10.5') } })).toBe('≥ 10');
+    expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('10.5') } })).toBe('≥ 11');
     expect(formatCells({ cells: 11n, minimal: false, above: { estimate: D('6.789e300') } })).toBe('≥ 6.7890e+300');
   });
 
