@@ -27,6 +27,12 @@ describe('describeValue', () => {
     [Object.assign(Object.create(null) as object, { x: 1 }), '{"x":1}'],
     [[], '[]'],
     [{}, '{}'],
+    // null inside arrays and objects is JSON's null (it is not a plain object to walk into)
+    [[n('1'), null], '[1,null]'],
+    [{ a: null, b: n('2') }, '{"a":null,"b":2}'],
+    // objects that are not plain are shown as JSON.stringify shows them: boxed primitives as their value
+    [new Number(3), '3'],
+    [new String('ab'), '"ab"'],
   ])('%o is shown as %s', (value, text) => {
     expect(describeValue(value)).toBe(text);
   });
