@@ -7,10 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
 export class ProgressReporter implements Reporter {
-  private readonly bar = new SingleBar(
-    { format: 'verify [{bar}] {value}/{total} tests | {last}', hideCursor: true, clearOnComplete: false, stream: process.stderr },
-    Presets.shades_classic,
-  );
+  private readonly bar: SingleBar;
   private total = 0;
   private done = 0;
   private started = false;
@@ -18,6 +15,11 @@ export class ProgressReporter implements Reporter {
   readonly failures: string[] = [];
   /** Errors outside any test (a file that does not load, an error in a hook). */
   unhandledErrors = 0;
+
+  /** The bar is drawn on `stream` (a terminal; cli-progress draws nothing elsewhere). */
+  constructor(stream: NodeJS.WritableStream = process.stderr) {
+    this.bar = new SingleBar({ format: 'verify [{bar}] {value}/{total} tests | {last}', hideCursor: true, clearOnComplete: false, stream }, Presets.shades_classic);
+  }
 
   onTestModuleCollected(module: TestModule): void {
     this.total += [...module.children.allTests()].length;
