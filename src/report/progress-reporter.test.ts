@@ -33,10 +33,10 @@ const testCase = (name: string, state: 'passed' | 'failed' | 'skipped', options:
     result: () => ({ state, errors: options.errors }),
   }) as unknown as TestCase;
 
-/** The last drawn line of the bar (lines are redrawn in place after a carriage return or cursor move). */
+/** The last line the bar drew (each is drawn in place, ended by an escape sequence). */
 const lastLine = (text: string): string => {
-  const lines = text.split(/\x1b\[\d*G|\r|\x1b\[0K|\x1b\[K/).filter((l) => l.startsWith('verify'));
-  return lines[lines.length - 1] ?? '';
+  const drawn = text.split('verify [').slice(1);
+  return drawn.length === 0 ? '' : `verify [${drawn[drawn.length - 1]!.split('\x1b')[0]!}`;
 };
 
 describe('ProgressReporter', () => {
