@@ -57,7 +57,7 @@ export function parseMutateArguments(argv: readonly string[], areaNames: readonl
       },
     }));
   } catch (error) {
-    throw new MutateUsageError(firstLine((error as Error).message));
+    throw new MutateUsageError(oneLine((error as Error).message));
   }
   const summaryOnly = values['summary-only'];
   if (summaryOnly && (values.area !== undefined || values.concurrency !== undefined || values.force)) {
@@ -76,6 +76,7 @@ export function parseMutateArguments(argv: readonly string[], areaNames: readonl
   return { areas, concurrency, force: values.force, summaryOnly, help: values.help };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+/** node:util's message on one line (its hints follow on further lines). */
+function oneLine(message: string): string {
+  return message.split('\n').join(' ');
 }

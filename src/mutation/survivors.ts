@@ -45,7 +45,7 @@ export function parseSurvivorExplanations(text: string, source: string): Survivo
     const explanation = explanationOf(entry, `${source}: entry ${index}`);
     const key = keyOf(explanation);
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new SurvivorFileError(`${source}: entry ${index} explains the same mutant as entry ${earlier}`);
+    if (earlier !== undefined) throw new SurvivorFileError(`${source}: entry ${index}: explains the same mutant as entry ${earlier}`);
     seen.set(key, index);
     return explanation;
   });
