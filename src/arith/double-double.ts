@@ -51,13 +51,23 @@
  * doi:10.1007/BF01397083. CRlibm documentation (Mul22, Add22), ENS Lyon, 2006.
  */
 
-/** A ball `⟨hi + lo, rad⟩`: every enclosed real `x` has `|x − (hi + lo)| ≤ rad`. Mutable scratch. */
+/**
+ * A ball `⟨hi + lo, rad⟩`: every enclosed real `x` has `|x − (hi + lo)| ≤ rad`. Mutable scratch.
+ *
+ * The fields are `declare`d and set only in the constructor: a class field declaration (or a
+ * parameter property) would first set them to `undefined`, after which V8 stores them as tagged
+ * values and every double written into a ball allocates a heap number (about 7 KB per softmax probe).
+ */
 export class DDBall {
-  constructor(
-    public hi = 0,
-    public lo = 0,
-    public rad = 0,
-  ) {}
+  declare hi: number;
+  declare lo: number;
+  declare rad: number;
+
+  constructor(hi = 0, lo = 0, rad = 0) {
+    this.hi = hi;
+    this.lo = lo;
+    this.rad = rad;
+  }
 
   /** A copy of this ball. */
   clone(): DDBall {
@@ -93,6 +103,11 @@ export function roundedUp(s: number): number {
 function inRange(x: number): boolean {
   const a = Math.abs(x);
   return a === 0 || (a >= RANGE_MIN && a <= RANGE_MAX);
+}
+
+/** `τ = max |x|` over the ball `a`, rounded up (`|hi| + |lo| + rad`). */
+function maxAbs(a: DDBall): number {
+  return roundedUp(Math.abs(a.hi) + Math.abs(a.lo) + a.rad);
 }
 
 /** Marks `out` as carrying no information (radius +∞). */
@@ -230,7 +245,7 @@ export function divBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
   setBall(divQuotient, qh, ql, 0);
   mulBall(divResidual, divQuotient, divDivisor);
   subBall(divResidual, divDividend, divResidual); // encloses m_a − q·m_b
-  const residual = roundedUp(Math.abs(divResidual.hi) + Math.abs(divResidual.lo) + divResidual.rad);
+  const residual = maxAbs(divResidual);
   const qAbs = Math.abs(qh) + Math.abs(ql);
   const rad = roundedUp(roundedUp(residual + ar + qAbs * br) / bAbsLow);
   if (!inRange(qh) || (qh === 0 && ah !== 0) || !Number.isFinite(rad)) return invalidate(out, qh);
@@ -285,7 +300,7 @@ const taylorAcc = new DDBall();
  */
 function expm1Taylor(out: DDBall, t: DDBall, degree: number): DDBall {
   const c = inverseFactorialTable();
-  const tau = roundedUp(Math.abs(t.hi) + Math.abs(t.lo) + t.rad);
+  const tau = maxAbs(t);
   if (!(tau <= 0.5)) return invalidate(out, 0);
   copyBall(taylorAcc, c[degree]!);
   for (let k = degree - 1; k >= 1; k--) {
@@ -367,6 +382,9 @@ const INV_24_HI = 1 / 24;
 const INV_24_LO = 2.3129646346357427e-18;
 const INV_6_HI = 1 / 6;
 const INV_6_LO = 9.25185853854297e-18;
+/** The double-double coefficients `1/24, 1/6, 1/2, 1, 1` of the Horner steps after `H` in {@link expNearZero}. */
+const HORNER_TAIL_HI = [INV_24_HI, INV_6_HI, 0.5, 1, 1];
+const HORNER_TAIL_LO = [INV_24_LO, INV_6_LO, 0, 0, 0];
 /** Largest `τ = max |t|` accepted by {@link expNearZero}. */
 const EXP_KERNEL_TAU = 2 ** -7;
 
@@ -380,25 +398,25 @@ const EXP_KERNEL_TAU = 2 ** -7;
  * relative error ≤ OP_REL; any underflow adds below `2⁻¹⁰⁰⁰` absolute on a value near 1); the
  * constants `1/24`, `1/6` within `2⁻¹⁰⁶`; and over the ball, `|e^t − e^{t_m}| ≤ e^τ·rad t`.
  */
-function expNearZero(out: DDBall, t: DDBall, tau: number): DDBall {
+function expNearZero(out: DDBall, t: DDBall): DDBall {
+  const tau = maxAbs(t); // recomputed here: a double argument would be boxed when the call is not inlined
   const th = t.hi;
   const tl = t.lo;
   let h = EXP_HIGH_COEFFICIENTS[7]!;
   for (let k = 6; k >= 0; k--) h = h * th + EXP_HIGH_COEFFICIENTS[k]!;
-  ddMulKernel(h, 0, th, tl);
-  ddAddKernel(kernel[0]!, kernel[1]!, INV_24_HI, INV_24_LO);
-  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
-  ddAddKernel(kernel[0]!, kernel[1]!, INV_6_HI, INV_6_LO);
-  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
-  ddAddKernel(kernel[0]!, kernel[1]!, 0.5, 0);
-  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
-  ddAddKernel(kernel[0]!, kernel[1]!, 1, 0);
-  ddMulKernel(kernel[0]!, kernel[1]!, th, tl);
-  ddAddKernel(kernel[0]!, kernel[1]!, 1, 0);
+  // (((((H·t + 1/24)·t + 1/6)·t + 1/2)·t + 1)·t + 1, one kernel call site each (so that both are inlined)
+  let zh = h;
+  let zl = 0;
+  for (let k = 0; k < 5; k++) {
+    ddMulKernel(zh, zl, th, tl);
+    ddAddKernel(kernel[0]!, kernel[1]!, HORNER_TAIL_HI[k]!, HORNER_TAIL_LO[k]!);
+    zh = kernel[0]!;
+    zl = kernel[1]!;
+  }
   const tau5 = tau * tau * tau * tau * tau;
   const error = 10.2 * OP_REL + ((17 * 2 ** -53) / 120) * tau5 * (1 + 2 ** -48) + 2 ** -104 + 2 ** -120 + 2 ** -1000;
-  out.hi = kernel[0]!;
-  out.lo = kernel[1]!;
+  out.hi = zh;
+  out.lo = zl;
   out.rad = roundedUp(error + 1.01 * t.rad); // e^τ ≤ 1.0079
   return out;
 }
@@ -406,6 +424,7 @@ function expNearZero(out: DDBall, t: DDBall, tau: number): DDBall {
 const expReduced = new DDBall();
 const expPoly = new DDBall();
 const expTmp = new DDBall();
+const expMultiple = new DDBall();
 const ONE = new DDBall(1);
 
 /** `out ← e^a`; radius +∞ when `|a|` may exceed {@link EXP_ARGUMENT_LIMIT} or `rad a > 1/64`. */
@@ -420,11 +439,10 @@ export function expBall(out: DDBall, a: DDBall): DDBall {
   const n = Math.round(ah * SIXTY_FOUR_OVER_LN2);
   const j = ((n % 64) + 64) % 64;
   const k = (n - j) / 64;
-  mulByDouble(expTmp, LN2_OVER_64, n);
+  mulBall(expTmp, LN2_OVER_64, setBall(expMultiple, n, 0, 0));
   subBall(expReduced, a, expTmp); // t = a − n·(ln 2)/64
-  const tau = roundedUp(Math.abs(expReduced.hi) + Math.abs(expReduced.lo) + expReduced.rad);
-  if (tau <= EXP_KERNEL_TAU) {
-    expNearZero(expPoly, expReduced, tau); // e^t
+  if (maxAbs(expReduced) <= EXP_KERNEL_TAU) {
+    expNearZero(expPoly, expReduced); // e^t
   } else {
     expm1Taylor(expPoly, expReduced, EXP_TAYLOR_DEGREE);
     addBall(expPoly, expPoly, ONE); // e^t
@@ -444,7 +462,7 @@ export function lnBall(out: DDBall, a: DDBall): DDBall {
   expBall(lnTmp, lnTmp);
   mulBall(lnDelta, a, lnTmp);
   subBall(lnDelta, lnDelta, ONE); // δ = a·e^{−y₀} − 1 over the ball a
-  const d = roundedUp(Math.abs(lnDelta.hi) + Math.abs(lnDelta.lo) + lnDelta.rad);
+  const d = maxAbs(lnDelta);
   if (!(d < 0.5)) return invalidate(out, y0);
   const rho = roundedUp((d * d) / (2 * (1 - d) * (1 - 2 ** -50)));
   setBall(lnTmp, y0, 0, 0);
