@@ -10,8 +10,10 @@
  * mutant, never revive one. So the score of an area is a lower bound of what the whole suite
  * achieves on those files, and the total over the areas a lower bound of the whole-scope score.
  *
- * Every file of the scope belongs to exactly one area (a test checks it), and test globs are
- * relative to the repository root, as vitest's `include`.
+ * Every file of the scope (scope.ts) belongs to exactly one area, and every area's `tests` globs
+ * select at least one test file that vitest.mutate.config.ts runs (areas.test.ts checks both).
+ * Globs are relative to the repository root; `mutate` globs may match test files, which run.ts
+ * always excludes.
  */
 
 /** One area: the files it mutates and the unit tests run against their mutants. */

@@ -52,6 +52,7 @@ const header = (cells: readonly string[]): string[] => [row(cells), row(cells.ma
 
 function runFacts(run: AreaRunSummary): string {
   const options = [
+    run.testFileCount === undefined ? undefined : plural(run.testFileCount, 'test file'),
     run.concurrency === undefined ? undefined : `concurrency ${run.concurrency}`,
     run.force === undefined ? undefined : run.force ? 'every mutant re-tested (--force)' : 'unchanged mutants reused',
   ].filter((s) => s !== undefined);
@@ -128,9 +129,9 @@ export function renderSummary(summary: MutationSummary, context: SummaryContext)
       `to rewrite it alone: \`npm run mutate -- --summary-only\`. An area is run with ` +
       '`npm run mutate -- --area <name> --concurrency 1` (add `--force` to re-test every mutant).',
     '',
-    "Each area's mutants are run against that area's tests only (src/mutation/areas.ts), and a test left out " +
-      'can only fail to kill a mutant, never revive one, so each score below is a lower bound of what the whole ' +
-      'unit suite achieves on those files.',
+    "Each area's mutants are run against that area's tests only (src/mutation/areas.ts, with vitest.mutate.config.ts), " +
+      'and a test left out can only fail to kill a mutant, never revive one, so each score below is a lower bound of ' +
+      "the score the whole unit suite would get on the same mutants, and the total a lower bound over the areas run.",
     '',
     'Score = (killed + timed out) / (killed + timed out + survived + no coverage), rounded down. Static mutants ' +
       '(in code run when a module loads) are ignored: testing each would re-run the whole area; they, mutants ' +

@@ -38,6 +38,8 @@ export interface AreaRunSummary {
   readonly producedAt: string;
   readonly concurrency?: number;
   readonly force?: boolean;
+  /** The test files the run ran, if recorded. */
+  readonly testFileCount?: number;
   /** Over the files of the area that are in the results. */
   readonly counts: MutantCounts;
   readonly files: readonly FileCounts[];
@@ -84,6 +86,7 @@ export function summarizeArea(input: AreaInput): AreaSummary {
       producedAt,
       ...(report.run.concurrency === undefined ? {} : { concurrency: report.run.concurrency }),
       ...(report.run.force === undefined ? {} : { force: report.run.force }),
+      ...(report.run.testFileCount === undefined ? {} : { testFileCount: report.run.testFileCount }),
       counts: countMutants(mutants),
       files,
       survivors: matchSurvivors(mutants, input.explanations),

@@ -25,7 +25,7 @@ const m = (file: string, line: number, status: MutantStatus, replacement = 'fals
 const report = (mutants: MutantRecord[], files = [...new Set(mutants.map((x) => x.file))].sort()): MutationReport => ({
   mutants,
   files,
-  run: { concurrency: 1, force: false },
+  run: { concurrency: 1, force: false, testFileCount: 4 },
 });
 const why = (file: string, line: number, replacement: string, text: string): SurvivorExplanation => ({ file, line, mutator: 'ConditionalExpression', replacement, why: text });
 
@@ -102,7 +102,7 @@ describe('renderSummary', () => {
 
   it('has a row per area, "not run" for an area without results, and the total over the areas run', () => {
     expect(lines).toContain(
-      '| alpha | 50.0 % | 6 | 3 | 2 | 1 | 1 | 0 | 1 | 1 | 2 | committed 2026-11-24T12:00:00+00:00; concurrency 1; unchanged mutants reused |',
+      '| alpha | 50.0 % | 6 | 3 | 2 | 1 | 1 | 0 | 1 | 1 | 2 | committed 2026-11-24T12:00:00+00:00; 4 test files; concurrency 1; unchanged mutants reused |',
     );
     expect(lines).toContain('| beta | not run |  |  |  |  |  |  |  |  |  | none |');
     expect(lines).toContain('| **the 1 area run** | **50.0 %** | 6 | 3 | 2 | 1 | 1 | 0 | 1 | 1 | 2 |  |');
