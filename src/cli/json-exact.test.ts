@@ -137,6 +137,20 @@ describe('numbersAsText', () => {
       n: null,
     });
   });
+
+  it('returns a value holding no JsonNumber as it is, and copies only what holds one', () => {
+    const strings = parseJsonLineExact('{"z": ["1", "2"], "lambda": "3", "deep": [["x"], {"y": true}]}') as Record<string, unknown>;
+    expect(numbersAsText(strings)).toBe(strings);
+    const mixed = parseJsonLineExact('{"z": ["1", 2], "w": ["3"], "m": [["4"], [5]]}') as { z: unknown[]; w: unknown[]; m: unknown[][] };
+    const text = numbersAsText(mixed) as { z: unknown[]; w: unknown[]; m: unknown[][] };
+    expect(text).toEqual({ z: ['1', '2'], w: ['3'], m: [['4'], ['5']] });
+    expect(text).not.toBe(mixed);
+    expect(text.z).not.toBe(mixed.z);
+    expect(text.w).toBe(mixed.w);
+    expect(text.m[0]).toBe(mixed.m[0]);
+    expect(text.m[1]).toEqual(['5']);
+    expect(mixed.z[1]).toEqual(n('2')); // the parsed value is left as it was
+  });
 });
 
 describe('describeValue on exact JSON numbers', () => {

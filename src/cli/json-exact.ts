@@ -232,20 +232,32 @@ export function parseJsonLineExact(text: string): unknown {
 }
 
 /**
- * The value with every {@link JsonNumber} replaced by the string of its literal text (arrays and
- * plain objects copied, everything else as is): the form in which numbers reach the claims' fast readers.
+ * The value with every {@link JsonNumber} replaced by the string of its literal text: the form in
+ * which numbers reach the claims' fast readers. Arrays and plain objects holding a JsonNumber (at any
+ * depth) are copied; a value holding none is returned as it is, not copied (the readers never modify
+ * their arguments), so a probe written with strings costs no copy.
  */
 export function numbersAsText(value: unknown): unknown {
   if (value instanceof JsonNumber) return value.text;
-  if (Array.isArray(value)) return value.map(numbersAsText);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const item = numbersAsText((value as Record<string, unknown>)[key]);
-      // a data property: `copy[key] = …` would set the prototype for "__proto__"
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
-      else copy[key] = item;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = numbersAsText(value[i]);
+      if (copy === undefined && item !== value[i]) copy = value.slice(0, i);
+      copy?.push(item);
     }
+    return copy ?? value;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    const items = keys.map((key) => numbersAsText((value as Record<string, unknown>)[key]));
+    if (items.every((item, i) => item === (value as Record<string, unknown>)[keys[i]!])) return value;
+    const copy: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      // a data property: `copy[key] = …` would set the prototype for "__proto__"
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: items[i], writable: true, enumerable: true, configurable: true });
+      else copy[key] = items[i];
+    });
     return copy;
   }
   return value;
