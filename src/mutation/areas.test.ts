@@ -4,13 +4,15 @@
  * exactly one area), Stryker is given exactly those files (never a test file), and every area runs
  * at least one test file that vitest.mutate.config.ts does not exclude.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import mutateConfig from '../../vitest.mutate.config.ts';
 import { MUTATION_AREAS } from './areas.ts';
-import { REPOSITORY_ROOT } from './files.ts';
+import { REPOSITORY_ROOT, survivorsFileOf } from './files.ts';
 import { strykerOptionsOf } from './run.ts';
+import { checkSurvivorFileNames } from './summary.ts';
+import { parseSurvivorExplanations } from './survivors.ts';
 import { NEVER_MUTATED, SCOPE_ROOTS, filesInScope, filesSelectedBy, typeScriptFilesUnder } from './scope.ts';
 
 const allFiles = typeScriptFilesUnder(REPOSITORY_ROOT);
@@ -65,5 +67,15 @@ describe('the mutation areas', () => {
     expect(runnable).not.toContain('src/report/report.test.ts');
     const withoutTests = MUTATION_AREAS.filter((a) => filesSelectedBy(a.tests, runnable).length === 0).map((a) => a.name);
     expect(withoutTests).toEqual([]);
+  });
+});
+
+describe('the survivors files of the repository', () => {
+  it('are each named after an area and well-formed (so a mistake shows here, not at the end of a Stryker run)', () => {
+    expect(() => checkSurvivorFileNames()).not.toThrow();
+    for (const area of MUTATION_AREAS) {
+      const file = survivorsFileOf(area.name);
+      if (existsSync(file)) expect(() => parseSurvivorExplanations(readFileSync(file, 'utf8'), path.relative(REPOSITORY_ROOT, file))).not.toThrow();
+    }
   });
 });

@@ -18,9 +18,14 @@ export function incrementalFileOf(area: string, root: string = REPOSITORY_ROOT):
   return path.join(mutationDirOf(root), `${area}.incremental.json`);
 }
 
+/** `src/mutation/survivors/`: one file of survivor explanations per area. */
+export function survivorsDirOf(root: string = REPOSITORY_ROOT): string {
+  return path.join(root, 'src', 'mutation', 'survivors');
+}
+
 /** The survivor explanations of an area: `src/mutation/survivors/<area>.json`. */
 export function survivorsFileOf(area: string, root: string = REPOSITORY_ROOT): string {
-  return path.join(root, 'src', 'mutation', 'survivors', `${area}.json`);
+  return path.join(survivorsDirOf(root), `${area}.json`);
 }
 
 /** The summary of all areas: `reports/mutation/SUMMARY.md`. */

@@ -190,6 +190,12 @@ describe('writeMutationSummary', () => {
     expect(readFileSync(summaryFile, 'utf8')).toBe('previous');
   });
 
+  it('stops at a survivors file named after no area', () => {
+    const { root, areas } = repository();
+    writeFileSync(path.join(root, 'src/mutation/survivors/alfa.json'), '[]');
+    expect(() => writeMutationSummary({ root, areas })).toThrow('src/mutation/survivors/alfa.json: not the survivors file of an area (they are <area>.json, the areas alpha, beta)');
+  });
+
   it('stops at a malformed results file, naming it', () => {
     const { root, areas } = repository();
     writeFileSync(path.join(root, 'reports/mutation/alpha.incremental.json'), '{"files": ');

@@ -7,15 +7,15 @@
  * naming the file and the entry, before anything is written.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MUTATION_AREAS, type MutationArea } from './areas.ts';
-import { REPOSITORY_ROOT, incrementalFileOf, summaryFileOf, survivorsFileOf } from './files.ts';
+import { REPOSITORY_ROOT, incrementalFileOf, summaryFileOf, survivorsDirOf, survivorsFileOf } from './files.ts';
 import { filesInScope, filesSelectedBy, typeScriptFilesUnder } from './scope.ts';
 import { parseMutationReport } from './stryker-report.ts';
 import { renderSummary, totalSentence } from './summary-markdown.ts';
 import { summarize, type AreaInput, type MutationSummary } from './summary-model.ts';
-import { parseSurvivorExplanations } from './survivors.ts';
+import { SurvivorFileError, parseSurvivorExplanations } from './survivors.ts';
 
 /** Where the summary reads and writes: a repository root and its areas (this repository's, by default). */
 export interface SummarySources {
@@ -36,9 +36,22 @@ export function producedAtOf(file: string, root: string = REPOSITORY_ROOT): stri
   }
 }
 
+/** Throws when `src/mutation/survivors/` holds a file that is not `<area>.json` of an area (its explanations would never be read). */
+export function checkSurvivorFileNames({ root = REPOSITORY_ROOT, areas = MUTATION_AREAS }: SummarySources = {}): void {
+  const dir = survivorsDirOf(root);
+  if (!existsSync(dir)) return;
+  const expected = new Set(areas.map((a) => `${a.name}.json`));
+  for (const name of readdirSync(dir).sort()) {
+    if (!expected.has(name)) {
+      throw new SurvivorFileError(`${relativeTo(root)(path.join(dir, name))}: not the survivors file of an area (they are <area>.json, the areas ${areas.map((a) => a.name).join(', ')})`);
+    }
+  }
+}
+
 /** Reads what the summary of the areas is made from; throws on a malformed results or survivors file. */
 export function readAreaInputs({ root = REPOSITORY_ROOT, areas = MUTATION_AREAS }: SummarySources = {}): AreaInput[] {
   const relative = relativeTo(root);
+  checkSurvivorFileNames({ root, areas });
   const scope = filesInScope(typeScriptFilesUnder(root));
   return areas.map((area) => {
     const survivors = survivorsFileOf(area.name, root);
