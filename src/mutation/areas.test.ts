@@ -60,6 +60,10 @@ describe('the mutation areas', () => {
     }
   });
 
+  it('have test globs without commas (run.ts joins them with commas into UAT_MUTATION_TESTS, which vitest.mutate.config.ts splits)', () => {
+    expect(MUTATION_AREAS.flatMap((a) => a.tests.filter((g) => g.includes(',')))).toEqual([]);
+  });
+
   it('each run at least one test file that vitest.mutate.config.ts does not exclude', () => {
     const excluded = (mutateConfig.test?.exclude ?? []) as string[];
     expect(excluded).toContain('src/report/report.test.ts');
