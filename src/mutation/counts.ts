@@ -15,7 +15,7 @@ export interface MutantCounts {
   noCoverage: number;
   /** Ignored because static (`ignoreStatic`). */
   ignoredStatic: number;
-  /** Ignored for another reason (a `// Stryker disable` comment). */
+  /** Ignored for another reason (a `// Stryker disable` comment, an excluded mutator). */
   ignoredOther: number;
   /** Compile or runtime errors: the mutant could not run at all. */
   errors: number;

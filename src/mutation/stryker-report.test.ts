@@ -34,6 +34,22 @@ describe('parseMutationReport', () => {
     expect(report.run).toEqual({ mutate: ['src/a.ts', '!src/**/*.test.ts'], concurrency: 1, force: false, testFileCount: 2 });
   });
 
+  it('takes a mutant ignored as static as static even when its flag is false, and one ignored otherwise as not static', () => {
+    const reason = (statusReason: string) => ({ static: false, statusReason });
+    const text = JSON.stringify({
+      files: {
+        'x.ts': {
+          mutants: [
+            mutant('Ignored', 1, 'StringLiteral', '""', reason('Static mutant (and "ignoreStatic" was enabled)')),
+            mutant('Ignored', 2, 'StringLiteral', '""', reason('Ignored because of excluded mutation "StringLiteral"')),
+            mutant('Survived', 3, 'StringLiteral', '""', reason('Static mutant')),
+          ],
+        },
+      },
+    });
+    expect(parseMutationReport(text, 'r.json').mutants.map((x) => x.isStatic)).toEqual([true, false, false]);
+  });
+
   it('takes an absent replacement as empty and an absent config as unknown run options', () => {
     const report = parseMutationReport(JSON.stringify({ files: { 'x.ts': { mutants: [mutant('NoCoverage', 7, 'BlockStatement', null)] } } }), 'r.json');
     expect(report.mutants[0]?.replacement).toBe('');

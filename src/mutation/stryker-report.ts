@@ -20,7 +20,11 @@ export interface MutantRecord {
   /** The code the mutant puts in place of the original (Stryker's `replacement`; `''` when absent). */
   readonly replacement: string;
   readonly status: MutantStatus;
-  /** Whether the mutant is static (in code run when a module loads). */
+  /**
+   * Whether the mutant is static (in code run when a module loads): its `static` flag, or an
+   * `Ignored` status for that reason (Stryker ignores as static, under `ignoreStatic`, some mutants
+   * whose flag is false: those its tests reach only while modules load).
+   */
   readonly isStatic: boolean;
 }
 
@@ -84,7 +88,8 @@ function mutantOf(mutant: unknown, file: string, place: string): MutantRecord {
   const start = isRecord(location) && isRecord(location.start) ? location.start : undefined;
   const line = start?.line;
   if (typeof line !== 'number' || !Number.isInteger(line) || line < 1) throw new MutationReportError(place, 'has no positive integer "location.start.line"');
-  return { file, line, mutator: mutatorName, replacement: replacement ?? '', status: status as MutantStatus, isStatic: mutant.static === true };
+  const ignoredAsStatic = status === 'Ignored' && typeof mutant.statusReason === 'string' && mutant.statusReason.startsWith('Static mutant');
+  return { file, line, mutator: mutatorName, replacement: replacement ?? '', status: status as MutantStatus, isStatic: mutant.static === true || ignoredAsStatic };
 }
 
 function runFactsOf(json: Record<string, unknown>): RunFacts {

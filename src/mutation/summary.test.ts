@@ -11,7 +11,7 @@ import type { MutationArea } from './areas.ts';
 import type { MutantRecord, MutantStatus, MutationReport } from './stryker-report.ts';
 import { codeSpan, mutantLabel, renderSummary, totalSentence } from './summary-markdown.ts';
 import { summarize, type AreaInput } from './summary-model.ts';
-import { writeMutationSummary } from './summary.ts';
+import { withoutLineRange, writeMutationSummary } from './summary.ts';
 import type { SurvivorExplanation } from './survivors.ts';
 
 const m = (file: string, line: number, status: MutantStatus, replacement = 'false', isStatic = false, mutator = 'ConditionalExpression'): MutantRecord => ({
@@ -201,5 +201,15 @@ describe('writeMutationSummary', () => {
     writeFileSync(path.join(root, 'reports/mutation/alpha.incremental.json'), '{"files": ');
     expect(() => writeMutationSummary({ root, areas })).toThrow(/^reports\/mutation\/alpha\.incremental\.json: not JSON/);
     expect(existsSync(path.join(root, 'reports/mutation/SUMMARY.md'))).toBe(false);
+  });
+});
+
+describe('withoutLineRange', () => {
+  it("drops a Stryker line range from a mutate pattern and leaves a glob alone", () => {
+    expect(withoutLineRange('src/x.ts:10-20')).toBe('src/x.ts');
+    expect(withoutLineRange('src/x.ts:5:4-6:4')).toBe('src/x.ts');
+    expect(withoutLineRange('src/x.ts:5-6:4')).toBe('src/x.ts');
+    expect(withoutLineRange('src/**/*.ts')).toBe('src/**/*.ts');
+    expect(withoutLineRange('!src/**/*.test.ts')).toBe('!src/**/*.test.ts');
   });
 });

@@ -60,7 +60,7 @@ export function readAreaInputs({ root = REPOSITORY_ROOT, areas = MUTATION_AREAS 
     const base = { name: area.name, description: area.description, explanations };
     if (!existsSync(results)) return base;
     const report = parseMutationReport(readFileSync(results, 'utf8'), relative(results));
-    const runFiles = report.run.mutate === undefined ? {} : { runFiles: filesSelectedBy(report.run.mutate, scope) };
+    const runFiles = report.run.mutate === undefined ? {} : { runFiles: filesSelectedBy(report.run.mutate.map(withoutLineRange), scope) };
     return { ...base, run: { report, producedAt: producedAtOf(results, root), areaFiles: filesSelectedBy(area.mutate, scope), ...runFiles } };
   });
 }
@@ -77,6 +77,11 @@ export function writeMutationSummary(sources: SummarySources = {}, now: Date = n
   writeFileSync(temporary, text);
   renameSync(temporary, target);
   return { summary, totalLine: `mutation score ${totalSentence(summary)}; ${relative(target)}`, file: target };
+}
+
+/** A Stryker `mutate` pattern without its line range (`src/x.ts:10-20` → `src/x.ts`). */
+export function withoutLineRange(pattern: string): string {
+  return pattern.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '');
 }
 
 /** `/`-separated path relative to `root`. */
