@@ -279,3 +279,67 @@ describe('helpers', () => {
     expect(scaledTolerance.gte(piTimes) && scaledTolerance.lte(piTimes.add('1e-30'))).toBe(true);
   });
 });
+
+describe('decompose: cases where a shortcut would change the pieces', () => {
+  it.each([
+    // two linear forms that are not proportional: two ridges, never one ridge along the first direction
+    ['sin(x1 + x2) + sin(x1 + 2*x2)', ['ridge (1,1) sin((1*t + 0))', 'ridge (1,2) sin((1*t + 0))']],
+    // literals are read as exact decimals (20 significant digits, more than a double holds)
+    ['x1 + 0.12345678901234567891', ['affine [1,0] + 12345678901234567891/100000000000000000000']],
+    // the constant term of a polynomial is a piece of its own
+    ['x1*x2 + 3', ['const 3', 'ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+    // a power of a non-polynomial is no polynomial: the sum is split instead
+    ['sin(x1 + x2)^2 + x1*x2', ['ridge (1,1) (sin((1*t + 0)) ^ 2)', 'ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+    // unary plus changes nothing, in a polynomial and outside one
+    ['+(x1*x2)', ['ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+    ['+(sin(x1 + x2) + x1*x2)', ['ridge (1,1) sin((1*t + 0))', 'ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+    // max and min of one argument are that argument
+    ['max(sin(x1 + x2) + x1*x2)', ['ridge (1,1) sin((1*t + 0))', 'ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+    ['min(sin(x1 + x2) + x1*x2)', ['ridge (1,1) sin((1*t + 0))', 'ridge (1,1) (1/4)*t^2', 'ridge (1,-1) (-1/4)*t^2']],
+  ])('%s', (text, pieces) => {
+    expect(shown(text)).toEqual(pieces);
+  });
+
+  it('additiveTerms: a unary minus flips the sign of every term inside', () => {
+    expect(additiveTerms(parseExpression('-(x1 - x2)')).map((t) => `${t.sign > 0 ? '+' : '-'}${render(t.node)}`)).toEqual(['-x1', '+x2']);
+  });
+});
+
+describe('products by Taylor substitution: degrees, factor order, telescoping', () => {
+  const powers = (pieces: Piece[]) => pieces.flatMap((p) => (p.kind === 'ridge' ? [Number(/\^(\d+)$/.exec(p.g)![1])] : []));
+
+  it('x1⁵·sin(x2): one degree left, so sin is replaced by its Taylor polynomial of degree 1 (product degree 6, not 7)', () => {
+    const pieces = decompose('x1^5*sin(x2)', 2, '1');
+    expect(Math.max(...powers(pieces))).toBe(6);
+    expect(toleranceOf(pieces)).toHaveLength(1);
+  });
+
+  it('x1·sin(x1)·cos(x2): five degrees left for two factors, 3 for the first and 2 for the second (product degree 6)', () => {
+    expect(Math.max(...powers(decompose('x1*sin(x1)*cos(x2)', 2, '1')))).toBe(6);
+  });
+
+  it('a factor in parentheses is flattened: x1·(x2·sin(x1)) is decomposed like x1·x2·sin(x1)', () => {
+    expect(shown('x1*(x2*sin(x1))')).toEqual(decompose('x1*x2*sin(x1)', 2, '0.01').map(show));
+  });
+
+  it('a power of a non-polynomial factor is a smooth factor: sin(x1)²·x2 is decomposed with a tolerance', () => {
+    expect(toleranceOf(decompose('sin(x1)^2*x2', 2, '1'))).toHaveLength(1);
+  });
+
+  it('the tolerance does not depend on the order of the factors: sin(x1)·x2 and x2·sin(x1) (sup|x2| = 1, not sup|sin x1|)', () => {
+    const a = toleranceOf(decompose('sin(x1)*x2', 2, '1'));
+    const b = toleranceOf(decompose('x2*sin(x1)', 2, '1'));
+    expect(a.map(String)).toEqual(b.map(String));
+    // degree 5 at 1/2: sup|sin⁽⁶⁾|/(6!·2⁶) = sin(1)/46080, times sup|x2| = 1, plus the 30-digit roundings
+    const lagrange = D.sin(1).div(46080);
+    expect(a[0]!.gte(lagrange) && a[0]!.lte(lagrange.add('1e-25')), a[0]!.toString()).toBe(true);
+  });
+
+  it('cos(x1)·sin(x2): telescoped ρ₁·sup|sin| + ρ₂·(sup|cos| + ρ₁), ρ₁ = 1/384 (cos), ρ₂ = sin(1)/384', () => {
+    const tolerance = toleranceOf(decompose('cos(x1)*sin(x2)', 2, '0.1'));
+    const r1 = new D(1).div(384);
+    const r2 = D.sin(1).div(384);
+    const telescoped = r1.mul(D.sin(1)).add(r2.mul(new D(1).add(r1)));
+    expect(tolerance[0]!.gte(telescoped) && tolerance[0]!.lte(telescoped.add('1e-25')), tolerance[0]!.toString()).toBe(true);
+  });
+});
