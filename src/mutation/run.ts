@@ -14,7 +14,9 @@
  * Stryker would have to re-run the area's whole test set for each of them; the summary counts them.
  * Results are incremental: `reports/mutation/<area>.incremental.json` (committed) lets Stryker reuse
  * the result of every mutant whose code and covering tests are unchanged, so a run after a small
- * change re-tests only what the change touched; `--force` re-tests everything.
+ * change re-tests only what the change touched; `--force` re-tests everything. Stryker carries over
+ * the results of files outside a run's `mutate`, so before each run the files the area no longer
+ * mutates are dropped from its results (prune.ts).
  *
  * Exit status: 0 when done, 1 when Stryker or the summary failed (an area's results already written
  * are kept), 2 for a mistake on the command line (a one-line message, no stack trace).
@@ -25,8 +27,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { MUTATION_AREAS, type MutationArea } from './areas.ts';
 import { MAX_CONCURRENCY, MUTATE_USAGE, MutateUsageError, parseMutateArguments } from './arguments.ts';
-import { incrementalFileOf } from './files.ts';
-import { NEVER_MUTATED } from './scope.ts';
+import { REPOSITORY_ROOT, incrementalFileOf } from './files.ts';
+import { pruneResultsFile } from './prune.ts';
+import { NEVER_MUTATED, filesInScope, filesSelectedBy, typeScriptFilesUnder } from './scope.ts';
 import { writeMutationSummary } from './summary.ts';
 
 /** The Stryker options of one area's run (over the ones of stryker.config.json). */
@@ -54,8 +57,11 @@ export interface MutateEffects {
   readonly writeSummary: () => string;
 }
 
-/** Runs one area with Stryker (loaded only when an area is run). */
+/** Runs one area with Stryker (loaded only when an area is run), after dropping from its results the files it no longer mutates. */
 async function runAreaWithStryker(area: MutationArea, concurrency: number, force: boolean): Promise<void> {
+  const areaFiles = filesSelectedBy(area.mutate, filesInScope(typeScriptFilesUnder(REPOSITORY_ROOT)));
+  const pruned = pruneResultsFile(incrementalFileOf(area.name), new Set(areaFiles));
+  if (pruned.length > 0) process.stdout.write(`results of files no longer in the area dropped: ${pruned.join(', ')}\n`);
   const { Stryker } = await import('@stryker-mutator/core');
   process.env.UAT_MUTATION_TESTS = area.tests.join(',');
   await new Stryker(strykerOptionsOf(area, concurrency, force)).runMutationTest();

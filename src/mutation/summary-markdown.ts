@@ -98,7 +98,7 @@ function problemsOf(area: AreaSummary): string[] {
   const run = area.run;
   if (run === undefined) return [];
   return [
-    ...run.outsideArea.map((f) => `- ${area.name}: ${codeSpan(f)} is in the results but not in the area (left out of every count; the area's next run drops it)`),
+    ...run.outsideArea.map((f) => `- ${area.name}: ${codeSpan(f)} is in the results but not in the area (left out of every count; \`npm run mutate\` drops it before the area's next run)`),
     ...run.notInRun.map((f) => `- ${area.name}: ${codeSpan(f)} is in the area but its last run did not mutate it (the area's next run does)`),
   ];
 }
