@@ -38,6 +38,20 @@ describe('jets: an unknown derivative on one side only', () => {
     expect(jet.d2).toBeUndefined();
   });
 
+  it('a product whose right factor |t| has no second derivative over [−1, 1] (kink at 0)', () => {
+    const jet = jetOver('t*abs(t)', -1, 1);
+    expect(ends(jet.v)).toEqual(['-1', '1']);
+    expect(ends(jet.d1)).toEqual(['-1', '2']); // |t| + t·[−1, 1] by the product rule on enclosures
+    expect(jet.d2).toBeUndefined();
+  });
+
+  it('derivatives beyond the decimal range are unknown, not infinite: ((t^10⁶)^10⁶)^10⁶ at t = 2', () => {
+    const jet = jetOver('((t^1000000)^1000000)^1000000', 2, 2);
+    expect(jet.v.hi.isFinite()).toBe(false);
+    expect(jet.d1).toBeUndefined();
+    expect(jet.d2).toBeUndefined();
+  });
+
   it('max(0.5, √t) over [0, 1]: the branches cross and √t has no derivative at 0', () => {
     const jet = jetOver('max(0.5, sqrt(t))', 0, 1);
     expect(ends(jet.v)).toEqual(['0.5', '1']);
