@@ -21,7 +21,7 @@ describe('parseMutationReport', () => {
         'src/a.ts': { language: 'typescript', source: '', mutants: [mutant('Survived', 12, 'EqualityOperator', 'k <= 0')] },
         'src/empty.ts': { language: 'typescript', source: '', mutants: [] },
       },
-      testFiles: { 'src/a.test.ts': { tests: [] }, 'src/b.test.ts': { tests: [] } },
+      testFiles: { 'src/b.test.ts': { tests: [] }, 'src/a.test.ts': { tests: [] } },
       config: { mutate: ['src/a.ts', '!src/**/*.test.ts'], concurrency: 1, force: false },
     });
     const report = parseMutationReport(text, 'r.json');
@@ -31,7 +31,7 @@ describe('parseMutationReport', () => {
       { file: 'src/b.ts', line: 3, mutator: 'ConditionalExpression', replacement: 'false', status: 'Killed', isStatic: false },
       { file: 'src/b.ts', line: 1, mutator: 'StringLiteral', replacement: '""', status: 'Ignored', isStatic: true },
     ]);
-    expect(report.run).toEqual({ mutate: ['src/a.ts', '!src/**/*.test.ts'], concurrency: 1, force: false, testFileCount: 2 });
+    expect(report.run).toEqual({ mutate: ['src/a.ts', '!src/**/*.test.ts'], concurrency: 1, force: false, testFiles: ['src/a.test.ts', 'src/b.test.ts'] });
   });
 
   it('takes a mutant ignored as static as static even when its flag is false, and one ignored otherwise as not static', () => {

@@ -34,8 +34,8 @@ export interface RunFacts {
   readonly mutate?: readonly string[];
   readonly concurrency?: number;
   readonly force?: boolean;
-  /** Number of test files the report lists (`testFiles`), if present. */
-  readonly testFileCount?: number;
+  /** The test files the report lists (`testFiles`, relative to the repository root), sorted, if present. */
+  readonly testFiles?: readonly string[];
 }
 
 /** A parsed report: its mutants in file order then report order, and the facts of its run. */
@@ -99,6 +99,6 @@ function runFactsOf(json: Record<string, unknown>): RunFacts {
     ...(mutate === undefined ? {} : { mutate }),
     ...(typeof config.concurrency === 'number' ? { concurrency: config.concurrency } : {}),
     ...(typeof config.force === 'boolean' ? { force: config.force } : {}),
-    ...(isRecord(json.testFiles) ? { testFileCount: Object.keys(json.testFiles).length } : {}),
+    ...(isRecord(json.testFiles) ? { testFiles: Object.keys(json.testFiles).sort() } : {}),
   };
 }

@@ -100,6 +100,7 @@ function problemsOf(area: AreaSummary): string[] {
   return [
     ...run.outsideArea.map((f) => `- ${area.name}: ${codeSpan(f)} is in the results but not in the area (left out of every count; \`npm run mutate\` drops it before the area's next run)`),
     ...run.notInRun.map((f) => `- ${area.name}: ${codeSpan(f)} is in the area but its last run did not mutate it (the area's next run does)`),
+    ...run.goneTestFiles.map((f) => `- ${area.name}: the results hold the test file ${codeSpan(f)}, which no longer exists (a run of the whole area re-checks the mutants it killed)`),
   ];
 }
 

@@ -16,6 +16,8 @@ export interface AreaRun {
   readonly areaFiles: readonly string[];
   /** The files of the scope that the run's own `mutate` globs (recorded in the results) select, if recorded. */
   readonly runFiles?: readonly string[];
+  /** Whether a file exists now (to find the test files of the results that are gone). */
+  readonly exists: (file: string) => boolean;
 }
 
 /** What the summary of one area is made from. */
@@ -38,8 +40,10 @@ export interface AreaRunSummary {
   readonly producedAt: string;
   readonly concurrency?: number;
   readonly force?: boolean;
-  /** The test files the run ran, if recorded. */
+  /** The test files the results hold, if recorded (Stryker keeps those of earlier runs). */
   readonly testFileCount?: number;
+  /** Test files the results hold that no longer exist: a result they gave is not re-checked until the area's files are all re-run. */
+  readonly goneTestFiles: readonly string[];
   /** Over the files of the area that are in the results. */
   readonly counts: MutantCounts;
   readonly files: readonly FileCounts[];
@@ -73,7 +77,7 @@ export interface MutationSummary {
 export function summarizeArea(input: AreaInput): AreaSummary {
   const base = { name: input.name, description: input.description, explanationCount: input.explanations.length };
   if (input.run === undefined) return base;
-  const { report, areaFiles, producedAt, runFiles } = input.run;
+  const { report, areaFiles, producedAt, runFiles, exists } = input.run;
   const inArea = new Set(areaFiles);
   const mutants = report.mutants.filter((m) => inArea.has(m.file));
   const files = report.files.filter((f) => inArea.has(f)).map((file) => ({ file, counts: countMutants(mutants.filter((m) => m.file === file)) }));
@@ -86,7 +90,8 @@ export function summarizeArea(input: AreaInput): AreaSummary {
       producedAt,
       ...(report.run.concurrency === undefined ? {} : { concurrency: report.run.concurrency }),
       ...(report.run.force === undefined ? {} : { force: report.run.force }),
-      ...(report.run.testFileCount === undefined ? {} : { testFileCount: report.run.testFileCount }),
+      ...(report.run.testFiles === undefined ? {} : { testFileCount: report.run.testFiles.length }),
+      goneTestFiles: (report.run.testFiles ?? []).filter((f) => !exists(f)),
       counts: countMutants(mutants),
       files,
       survivors: matchSurvivors(mutants, input.explanations),

@@ -25,7 +25,7 @@ const m = (file: string, line: number, status: MutantStatus, replacement = 'fals
 const report = (mutants: MutantRecord[], files = [...new Set(mutants.map((x) => x.file))].sort()): MutationReport => ({
   mutants,
   files,
-  run: { concurrency: 1, force: false, testFileCount: 4 },
+  run: { concurrency: 1, force: false, testFiles: ['src/a.test.ts', 'src/b.test.ts', 'src/gone.test.ts', 'src/z.test.ts'] },
 });
 const why = (file: string, line: number, replacement: string, text: string): SurvivorExplanation => ({ file, line, mutator: 'ConditionalExpression', replacement, why: text });
 
@@ -46,7 +46,7 @@ function inputs(): AreaInput[] {
     {
       name: 'alpha',
       description: 'a and b',
-      run: { report: alpha, producedAt: 'committed 2026-11-24T12:00:00+00:00', areaFiles: ['src/a.ts', 'src/b.ts', 'src/types.ts'], runFiles: ['src/a.ts', 'src/b.ts', 'src/types.ts'] },
+      run: { report: alpha, producedAt: 'committed 2026-11-24T12:00:00+00:00', areaFiles: ['src/a.ts', 'src/b.ts', 'src/types.ts'], runFiles: ['src/a.ts', 'src/b.ts', 'src/types.ts'], exists: (f) => f !== 'src/gone.test.ts' },
       explanations: [why('src/a.ts', 9, 'false', 'The test <of> a & b cannot see it.'), why('src/b.ts', 40, 'false', 'moved away')],
     },
     { name: 'beta', description: 'c', explanations: [why('src/c.ts', 1, 'false', 'not checked')] },
@@ -65,6 +65,8 @@ describe('summarize', () => {
     expect(alpha?.outsideArea).toEqual(['src/a.test.ts']);
     expect(alpha?.withoutMutants).toEqual(['src/types.ts']);
     expect(alpha?.notInRun).toEqual([]);
+    expect(alpha?.testFileCount).toBe(4);
+    expect(alpha?.goneTestFiles).toEqual(['src/gone.test.ts']);
     expect(summary.areas[1]?.run).toBeUndefined();
     expect(summary.total).toEqual(alpha?.counts);
     expect(summary.areasRun).toEqual(['alpha']);
@@ -128,6 +130,7 @@ describe('renderSummary', () => {
   it('names the files of the results outside the area and those without mutants', () => {
     expect(text).toContain('- alpha: `src/a.test.ts` is in the results but not in the area');
     expect(text).toContain('Mutated but without any mutant (types only): `src/types.ts`.');
+    expect(text).toContain('- alpha: the results hold the test file `src/gone.test.ts`, which no longer exists');
   });
 
   it('groups survivors sharing file, line, mutator and replacement', () => {

@@ -61,7 +61,8 @@ export function readAreaInputs({ root = REPOSITORY_ROOT, areas = MUTATION_AREAS 
     if (!existsSync(results)) return base;
     const report = parseMutationReport(readFileSync(results, 'utf8'), relative(results));
     const runFiles = report.run.mutate === undefined ? {} : { runFiles: filesSelectedBy(report.run.mutate.map(withoutLineRange), scope) };
-    return { ...base, run: { report, producedAt: producedAtOf(results, root), areaFiles: filesSelectedBy(area.mutate, scope), ...runFiles } };
+    const exists = (file: string): boolean => existsSync(path.join(root, file));
+    return { ...base, run: { report, producedAt: producedAtOf(results, root), areaFiles: filesSelectedBy(area.mutate, scope), ...runFiles, exists } };
   });
 }
 
