@@ -6,6 +6,9 @@ import { detectedOf, formatScore, scoredOf, type MutantCounts } from './counts.t
 import type { MutantRecord } from './stryker-report.ts';
 import type { AreaRunSummary, AreaSummary, MutationSummary } from './summary-model.ts';
 
+/** The score each area should reach (issue 8), in percent. */
+export const GOAL_PERCENT = 85;
+
 /** What the text says of how it was produced. */
 export interface SummaryContext {
   /** When the summary is written (ISO 8601). */
@@ -147,6 +150,13 @@ export function renderSummary(summary: MutationSummary, context: SummaryContext)
     ...areaTable(summary),
     '',
   ];
+  const below = summary.areas.filter((a) => a.run !== undefined && scoredOf(a.run.counts) > 0 && 100 * detectedOf(a.run.counts) < GOAL_PERCENT * scoredOf(a.run.counts));
+  lines.push(
+    below.length === 0
+      ? `Every area run meets the goal of ${GOAL_PERCENT} %.`
+      : `Below the goal of ${GOAL_PERCENT} %: ${below.map((a) => `${a.name} (${formatScore(a.run!.counts)})`).join(', ')}.`,
+    '',
+  );
   const problems = summary.areas.flatMap(problemsOf);
   if (problems.length > 0) lines.push("Results that do not match the areas' current files:", '', ...problems, '');
   const withoutMutants = summary.areas.flatMap((a) => a.run?.withoutMutants ?? []);

@@ -111,6 +111,19 @@ describe('renderSummary', () => {
     expect(lines).toContain('**Total: 50.0 % over the 1 area run of 2 (3 of 6 scored mutants detected; 2 unexplained survivors); not run, so not covered: beta.**');
   });
 
+  it('names the areas run below the goal of 85 %, comparing exactly', () => {
+    expect(lines).toContain('Below the goal of 85 %: alpha (50.0 %).');
+    const [alpha] = inputs();
+    const at = (killed: number, survived: number) =>
+      renderSummary(summarize([{ ...alpha!, run: { ...alpha!.run!, report: report([...Array.from({ length: killed }, (_, i) => m('src/a.ts', i + 1, 'Killed')), ...Array.from({ length: survived }, (_, i) => m('src/b.ts', i + 1, 'Survived'))]) } }]), {
+        writtenAt: 'now',
+        survivorsFileOf: () => 's.json',
+      });
+    expect(at(17, 3)).toContain('Every area run meets the goal of 85 %.');
+    expect(at(169, 31)).toContain('Below the goal of 85 %: alpha (84.5 %).');
+    expect(at(1699, 301)).toContain('Below the goal of 85 %: alpha (84.9 %).');
+  });
+
   it('has a row per file of the areas run', () => {
     expect(lines).toContain('| alpha | `src/a.ts` | 50.0 % | 4 | 2 | 2 | 0 | 1 | 0 | 0 |');
     expect(lines).toContain('| alpha | `src/b.ts` | 50.0 % | 2 | 1 | 0 | 1 | 0 | 0 | 1 |');
