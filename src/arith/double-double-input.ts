@@ -44,12 +44,21 @@ export const MAX_FAST_TEXT_LENGTH = 400;
 
 /** Reads a simple decimal exactly, or undefined (see the module comment for the accepted form). */
 export function readSmallDecimal(value: unknown): SmallDecimal | undefined {
+  return parseSmallDecimal(value) ? { mantissa: parsed[0]!, exponent: parsedExponent[0]! } : undefined;
+}
+
+/** Mantissa and exponent of the last decimal {@link parseSmallDecimal} accepted (typed arrays: no object per value). */
+const parsed = new Float64Array(1);
+const parsedExponent = new Int32Array(1);
+
+/** Reads a simple decimal into {@link parsed}; false when it is not of the accepted form. */
+function parseSmallDecimal(value: unknown): boolean {
   let text: string;
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
-  else return undefined;
+  else return false;
   const length = text.length;
-  if (length > MAX_FAST_TEXT_LENGTH) return undefined;
+  if (length > MAX_FAST_TEXT_LENGTH) return false;
   let i = 0;
   let negative = false;
   let c = text.charCodeAt(0);
@@ -70,18 +79,18 @@ export function readSmallDecimal(value: unknown): SmallDecimal | undefined {
         if (inFraction) fractionDigits++;
         continue; // leading zeros are not significant
       }
-      if (++significant > MAX_SIGNIFICANT) return undefined;
+      if (++significant > MAX_SIGNIFICANT) return false;
       mantissa = mantissa * 10 + (c - 48);
       if (inFraction) fractionDigits++;
     } else if (c === 46 /* . */ && !inFraction && digitsSeen > 0) {
       inFraction = true;
-      if (i + 1 >= length || text.charCodeAt(i + 1) < 48 || text.charCodeAt(i + 1) > 57) return undefined; // "1." or "1.e5"
+      if (i + 1 >= length || text.charCodeAt(i + 1) < 48 || text.charCodeAt(i + 1) > 57) return false; // "1." or "1.e5"
     } else break;
   }
-  if (digitsSeen === 0) return undefined;
+  if (digitsSeen === 0) return false;
   let exponent = 0;
   if (i < length) {
-    if (c !== 101 && c !== 69) return undefined; // e or E
+    if (c !== 101 && c !== 69) return false; // e or E
     i++;
     let expNegative = false;
     c = text.charCodeAt(i);
@@ -89,41 +98,92 @@ export function readSmallDecimal(value: unknown): SmallDecimal | undefined {
       expNegative = c === 45;
       i++;
     }
-    if (i >= length) return undefined;
+    if (i >= length) return false;
     for (; i < length; i++) {
       c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return undefined;
+      if (c < 48 || c > 57) return false;
       exponent = exponent * 10 + (c - 48);
-      if (exponent > MAX_EXPONENT) return undefined;
+      if (exponent > MAX_EXPONENT) return false;
     }
     if (expNegative) exponent = -exponent;
   }
-  return { mantissa: negative ? -mantissa : mantissa, exponent: exponent - fractionDigits };
-}
-
-/** `x` as an exact integer multiple of `10^exponent`, or undefined when that integer would reach 2⁵³. */
-function rescaled(x: SmallDecimal, exponent: number): number | undefined {
-  const k = x.exponent - exponent;
-  if (k > 22) return x.mantissa === 0 ? 0 : undefined;
-  const v = x.mantissa * EXACT_POWERS[k]!; // exact when |v| ≤ 2⁵³ (a product of integers)
-  return Math.abs(v) <= 2 ** 53 ? v : undefined;
+  parsed[0] = negative ? -mantissa : mantissa;
+  parsedExponent[0] = exponent - fractionDigits;
+  return true;
 }
 
 /**
+ * Simple decimals read into reusable typed arrays (no object per value): the `i`-th is
+ * `mantissas[i]·10^exponents[i]`, and after {@link SmallDecimalColumn.commonScale} also
+ * `scaled[i]·10^exponent` with integers `scaled[i]`. Storage is reused by the next {@link SmallDecimalColumn.reset}.
+ */
+export class SmallDecimalColumn {
+  mantissas = new Float64Array(16);
+  exponents = new Int32Array(16);
+  scaled = new Float64Array(16);
+  length = 0;
+
+  /** Empties the column, with room for `n` values. */
+  reset(n: number): void {
+    if (n > this.mantissas.length) {
+      const size = Math.max(n, 2 * this.mantissas.length);
+      this.mantissas = new Float64Array(size);
+      this.exponents = new Int32Array(size);
+      this.scaled = new Float64Array(size);
+    }
+    this.length = 0;
+  }
+
+  /** Appends `value` read as {@link readSmallDecimal} reads it; false (nothing appended) when it is not of that form. */
+  push(value: unknown): boolean {
+    if (!parseSmallDecimal(value)) return false;
+    this.mantissas[this.length] = parsed[0]!;
+    this.exponents[this.length] = parsedExponent[0]!;
+    this.length += 1;
+    return true;
+  }
+
+  /**
+   * Puts the values on one exact integer scale: fills `scaled` and returns the common exponent (the
+   * least exponent of a non-zero value, 0 when all are 0), or undefined when an integer would reach 2⁵³.
+   */
+  commonScale(): number | undefined {
+    const { mantissas, exponents, scaled, length } = this;
+    let exponent = Infinity;
+    for (let i = 0; i < length; i++) if (mantissas[i] !== 0 && exponents[i]! < exponent) exponent = exponents[i]!;
+    if (exponent === Infinity) exponent = 0;
+    for (let i = 0; i < length; i++) {
+      const k = exponents[i]! - exponent;
+      const m = mantissas[i]!;
+      if (k > 22) {
+        if (m !== 0) return undefined;
+        scaled[i] = 0;
+        continue;
+      }
+      const v = m * EXACT_POWERS[k]!; // exact when |v| ≤ 2⁵³ (a product of integers)
+      if (!(Math.abs(v) <= 2 ** 53)) return undefined;
+      scaled[i] = v;
+    }
+    return exponent;
+  }
+}
+
+const commonScaleColumn = new SmallDecimalColumn();
+
+/**
  * The decimals as exact integers `scaled[i]` times a common `10^exponent`, or undefined when that
- * needs integers beyond 2⁵³.
+ * needs integers beyond 2⁵³ (see {@link SmallDecimalColumn.commonScale}).
  */
 export function onCommonScale(xs: readonly SmallDecimal[]): { scaled: number[]; exponent: number } | undefined {
-  let exponent = Infinity;
-  for (const x of xs) if (x.mantissa !== 0 && x.exponent < exponent) exponent = x.exponent;
-  if (exponent === Infinity) exponent = 0;
-  const scaled: number[] = [];
-  for (const x of xs) {
-    const v = rescaled(x, exponent);
-    if (v === undefined) return undefined;
-    scaled.push(v);
-  }
-  return { scaled, exponent };
+  const column = commonScaleColumn;
+  column.reset(xs.length);
+  xs.forEach((x, i) => {
+    column.mantissas[i] = x.mantissa;
+    column.exponents[i] = x.exponent;
+  });
+  column.length = xs.length;
+  const exponent = column.commonScale();
+  return exponent === undefined ? undefined : { scaled: Array.from(column.scaled.subarray(0, xs.length)), exponent };
 }
 
 /** `out ← ` a ball around `m·10^e` for an integer `|m| ≤ 2⁵³`; undefined when `|e| > 150` or out of range. */

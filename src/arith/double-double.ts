@@ -136,7 +136,11 @@ export function copyBall(out: DDBall, a: DDBall): DDBall {
 
 /** `out ← a + b` (AccurateDWPlusDW). */
 export function addBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
-  ddAddKernel(a.hi, a.lo, b.hi, b.lo);
+  kernel[0] = a.hi;
+  kernel[1] = a.lo;
+  kernel[2] = b.hi;
+  kernel[3] = b.lo;
+  ddAddKernel();
   const zh = kernel[0]!;
   const zl = kernel[1]!;
   const rad = roundedUp(a.rad + b.rad + OP_REL * Math.abs(zh));
@@ -175,7 +179,11 @@ export function mulBall(out: DDBall, a: DDBall, b: DDBall): DDBall {
   const bl = b.lo;
   if (!inRange(ah) || !inRange(bh)) return invalidate(out, ah * bh);
   // TwoProduct(ah, bh) by Dekker, the cross terms, then FastTwoSum
-  ddMulKernel(ah, al, bh, bl);
+  kernel[0] = ah;
+  kernel[1] = al;
+  kernel[2] = bh;
+  kernel[3] = bl;
+  ddMulKernel();
   const zh = kernel[0]!;
   const zl = kernel[1]!;
   const ma = Math.abs(ah) + Math.abs(al);
@@ -337,13 +345,18 @@ function powersOfTwoTable(): DDBall[] {
 // ---- plain double-double kernels (no radius) for the exp polynomial -----------------------------
 
 /**
- * The kernels' result `(hi, lo)`, in a typed array: writing a double into a module-level `let`
- * allocates a heap number each time, into a `Float64Array` it does not.
+ * The kernels' operands `(kernel[0], kernel[1])`, `(kernel[2], kernel[3])` and result `(kernel[0],
+ * kernel[1])`, in a typed array: a double passed as an argument to a call V8 does not inline, or
+ * written into a module-level `let`, is boxed (a heap number each time); in a `Float64Array` it is not.
  */
-const kernel = new Float64Array(2);
+const kernel = new Float64Array(4);
 
-/** `(kernel[0]!, kernel[1]!) ← (ah + al)·(bh + bl)` by Dekker's DWTimesDW (relative error < 2⁻¹⁰²). */
-function ddMulKernel(ah: number, al: number, bh: number, bl: number): void {
+/** `(kernel[0], kernel[1]) ← (ah + al)·(bh + bl)` for the operands `ah, al, bh, bl` in `kernel[0…3]`, by Dekker's DWTimesDW (relative error < 2⁻¹⁰²). */
+function ddMulKernel(): void {
+  const ah = kernel[0]!;
+  const al = kernel[1]!;
+  const bh = kernel[2]!;
+  const bl = kernel[3]!;
   const p = ah * bh;
   let c = SPLITTER * ah;
   const a1 = c - (c - ah);
@@ -358,8 +371,12 @@ function ddMulKernel(ah: number, al: number, bh: number, bl: number): void {
   kernel[1] = e - (zh - p);
 }
 
-/** `(kernel[0]!, kernel[1]!) ← (ah + al) + (bh + bl)` by AccurateDWPlusDW (relative error ≤ 3u² + 13u³). */
-function ddAddKernel(ah: number, al: number, bh: number, bl: number): void {
+/** `(kernel[0], kernel[1]) ← (ah + al) + (bh + bl)` for the operands in `kernel[0…3]`, by AccurateDWPlusDW (relative error ≤ 3u² + 13u³). */
+function ddAddKernel(): void {
+  const ah = kernel[0]!;
+  const al = kernel[1]!;
+  const bh = kernel[2]!;
+  const bl = kernel[3]!;
   const sh = ah + bh;
   let t = sh - ah;
   const sl = ah - (sh - t) + (bh - t);
@@ -408,8 +425,14 @@ function expNearZero(out: DDBall, t: DDBall): DDBall {
   let zh = h;
   let zl = 0;
   for (let k = 0; k < 5; k++) {
-    ddMulKernel(zh, zl, th, tl);
-    ddAddKernel(kernel[0]!, kernel[1]!, HORNER_TAIL_HI[k]!, HORNER_TAIL_LO[k]!);
+    kernel[0] = zh;
+    kernel[1] = zl;
+    kernel[2] = th;
+    kernel[3] = tl;
+    ddMulKernel();
+    kernel[2] = HORNER_TAIL_HI[k]!;
+    kernel[3] = HORNER_TAIL_LO[k]!;
+    ddAddKernel();
     zh = kernel[0]!;
     zl = kernel[1]!;
   }

@@ -238,27 +238,28 @@ export function parseJsonLineExact(text: string): unknown {
  * their arguments), so a probe written with strings costs no copy.
  */
 export function numbersAsText(value: unknown): unknown {
+  if (!holdsJsonNumber(value)) return value;
   if (value instanceof JsonNumber) return value.text;
+  if (Array.isArray(value)) return value.map(numbersAsText);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value as object)) {
+    const item = numbersAsText((value as Record<string, unknown>)[key]);
+    // a data property: `copy[key] = …` would set the prototype for "__proto__"
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy;
+}
+
+/** True when `value` is a {@link JsonNumber} or an array or plain object holding one at any depth (allocates nothing). */
+function holdsJsonNumber(value: unknown): boolean {
+  if (value instanceof JsonNumber) return true;
   if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = numbersAsText(value[i]);
-      if (copy === undefined && item !== value[i]) copy = value.slice(0, i);
-      copy?.push(item);
-    }
-    return copy ?? value;
+    for (let i = 0; i < value.length; i++) if (holdsJsonNumber(value[i])) return true;
+    return false;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const keys = Object.keys(value);
-    const items = keys.map((key) => numbersAsText((value as Record<string, unknown>)[key]));
-    if (items.every((item, i) => item === (value as Record<string, unknown>)[keys[i]!])) return value;
-    const copy: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      // a data property: `copy[key] = …` would set the prototype for "__proto__"
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: items[i], writable: true, enumerable: true, configurable: true });
-      else copy[key] = items[i];
-    });
-    return copy;
+    for (const key in value) if (Object.hasOwn(value, key) && holdsJsonNumber((value as Record<string, unknown>)[key])) return true;
   }
-  return value;
+  return false;
 }

@@ -21,7 +21,7 @@
  * the positive factor). When `E > 0`, `S ≤ 1.01·10⁴·10⁻⁶⁵ < 2⁻¹⁹⁰` (`n ≤ 10⁴`), so `1 + S` is enclosed
  * by `⟨1, 0, 2⁻¹⁹⁰⟩`.
  */
-import { ballOfBigScaled, ballOfScaledInteger, bigMantissa, onCommonScale, onCommonScaleWide, readSmallDecimal, readWideDecimal, type FastDecimal, type SmallDecimal, type WideDecimal } from '../arith/double-double-input.ts';
+import { ballOfBigScaled, ballOfScaledInteger, bigMantissa, onCommonScaleWide, readWideDecimal, SmallDecimalColumn, type FastDecimal, type WideDecimal } from '../arith/double-double-input.ts';
 import { splitBigInt } from '../arith/double-double-power10.ts';
 import { addBall, clampNonNegative, DDBall, divBall, expBall, mulBall, negBall, roundedUp, setBall, subBall, upperEnd } from '../arith/double-double.ts';
 
@@ -78,18 +78,17 @@ const SCALED_NORMALISER_RADIUS = 2 ** -190;
 export function readScoresFast(value: unknown, minLength: number, maxLength: number): FastScores | undefined {
   if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) return undefined;
   const n = value.length;
-  const read: SmallDecimal[] = [];
+  const column = scoreColumn;
+  column.reset(n);
   let wide = false;
   for (let j = 0; j < n; j++) {
-    const d = readSmallDecimal(value[j]);
-    if (d === undefined) {
+    if (!column.push(value[j])) {
       wide = true;
       break;
     }
-    read.push(d);
   }
-  const common = wide ? undefined : onCommonScale(read);
-  if (common !== undefined && spreadOf(common.scaled) < 2 ** 53) return scoresFromNumbers(common.scaled, common.exponent);
+  const exponent = wide ? undefined : column.commonScale();
+  if (exponent !== undefined && spreadOf(column.scaled, n) < 2 ** 53) return scoresFromNumbers(column.scaled, n, exponent);
   const wideRead: WideDecimal[] = [];
   for (let j = 0; j < n; j++) {
     const d = readWideDecimal(value[j]);
@@ -100,11 +99,16 @@ export function readScoresFast(value: unknown, minLength: number, maxLength: num
   return big === undefined ? undefined : scoresFromBigInts(big.scaled, big.exponent);
 }
 
-/** `max − min` of the integers (exact when below 2⁵³, and then so is every difference of two of them). */
-function spreadOf(scaled: readonly number[]): number {
+/** The scores read by {@link readScoresFast} (storage reused from one call to the next). */
+const scoreColumn = new SmallDecimalColumn();
+/** The values read by {@link readValuesFast}. */
+const valueColumn = new SmallDecimalColumn();
+
+/** `max − min` of the first `n` integers (exact when below 2⁵³, and then so is every difference of two of them). */
+function spreadOf(scaled: Float64Array, n: number): number {
   let low = scaled[0]!;
   let high = low;
-  for (let j = 1; j < scaled.length; j++) {
+  for (let j = 1; j < n; j++) {
     const x = scaled[j]!;
     if (x < low) low = x;
     else if (x > high) high = x;
@@ -112,9 +116,8 @@ function spreadOf(scaled: readonly number[]): number {
   return high - low;
 }
 
-/** {@link FastScores} from integers on one scale whose differences are exact ({@link spreadOf} below 2⁵³). */
-function scoresFromNumbers(scaled: readonly number[], exponent: number): FastScores | undefined {
-  const n = scaled.length;
+/** {@link FastScores} from the first `n` integers on one scale, whose differences are exact ({@link spreadOf} below 2⁵³). */
+function scoresFromNumbers(scaled: Float64Array, n: number, exponent: number): FastScores | undefined {
   let iStar = 0;
   for (let j = 1; j < n; j++) if (scaled[j]! > scaled[iStar]!) iStar = j;
   let runnerUp = iStar === 0 ? 1 : 0;
@@ -339,18 +342,15 @@ export function readValuesFast(value: unknown, n: number, iStar: number, maxColu
   if (!Array.isArray(value) || value.length !== n) return undefined;
   const columns = Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
   if (columns < 1 || columns > maxColumns) return undefined;
-  const read: SmallDecimal[] = [];
+  const column = valueColumn;
+  column.reset(n * columns);
   for (const row of value) {
     if (!Array.isArray(row) || row.length !== columns) return undefined;
-    for (const x of row) {
-      const d = readSmallDecimal(x);
-      if (d === undefined) return undefined;
-      read.push(d);
-    }
+    for (const x of row) if (!column.push(x)) return undefined;
   }
-  const common = onCommonScale(read);
-  if (common === undefined) return undefined;
-  const { scaled, exponent } = common;
+  const exponent = column.commonScale();
+  if (exponent === undefined) return undefined;
+  const { scaled } = column;
   const delta = (j: number, c: number): number => scaled[j * columns + c]! - scaled[iStar * columns + c]!;
   let spread = 0;
   for (let j = 0; j < n; j++) for (let c = 0; c < columns; c++) spread = Math.max(spread, Math.abs(delta(j, c)));
