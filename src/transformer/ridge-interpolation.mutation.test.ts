@@ -28,4 +28,8 @@ describe('interpolateRidge: nodes and the cap', () => {
     expect(() => build([1n, 1n], 't^2', '0.01', 15)).toThrow(ConstructionRefused);
     expect(() => build([1n, 1n], 't^2', '0.01', 15)).toThrow('needs more than 15 ReLU units');
   });
+
+  it('a profile outside the expression grammar is a bad argument g', () => {
+    expect(() => build([1n, 0n], 'floor(t)', '0.01')).toThrow('argument g contains the function call "floor(t)", which is not allowed');
+  });
 });
