@@ -69,14 +69,12 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   }
   const verdict = decide(registered.definition, numbersAsText(args) as Record<string, unknown>, options);
   const reason = verdict.verdict === 'error' && verdict.reason !== undefined ? echoingNumbers(registered.definition, args, verdict.reason) : verdict.reason;
-  return {
-    line,
-    claim,
-    verdict: verdict.verdict,
-    ...(verdict.lhs !== undefined ? { lhs: verdict.lhs } : {}),
-    ...(verdict.bound !== undefined ? { bound: verdict.bound } : {}),
-    ...(reason !== undefined ? { reason } : {}),
-  };
+  // fields added in the order they are written (JSON.stringify keeps it), without spread temporaries
+  const answer: { line: number; claim: string; verdict: VerdictKind; lhs?: string; bound?: string; reason?: string } = { line, claim, verdict: verdict.verdict };
+  if (verdict.lhs !== undefined) answer.lhs = verdict.lhs;
+  if (verdict.bound !== undefined) answer.bound = verdict.bound;
+  if (reason !== undefined) answer.reason = reason;
+  return answer;
 }
 
 /** Consecutive input lines, the first of them numbered `firstLine` (1-based). */

@@ -159,8 +159,9 @@ function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unkn
   const bound = ballToSignificantDigits(e.bound, digits, boundScale);
   if (bound === undefined) return undefined;
   const boundMid = e.bound.hi + e.bound.lo;
-  const ratio = boundMid === 0 ? {} : { ratio: eightDigits((e.lhs.hi + e.lhs.lo) / boundMid, lhsScale - boundScale) };
-  return { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double', ...ratio };
+  const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double' };
+  if (boundMid !== 0) verdict.ratio = eightDigits((e.lhs.hi + e.lhs.lo) / boundMid, lhsScale - boundScale);
+  return verdict;
 }
 const marginScratch = new DDBall();
 
