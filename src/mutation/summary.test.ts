@@ -3,6 +3,7 @@
  * areas run only, survivors explained, unexplained and stale, the Markdown, and the atomic write
  * that a malformed survivors file stops before anything is written.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import type { MutationArea } from './areas.ts';
 import type { MutantRecord, MutantStatus, MutationReport } from './stryker-report.ts';
 import { codeSpan, mutantLabel, renderSummary, totalSentence } from './summary-markdown.ts';
 import { summarize, type AreaInput } from './summary-model.ts';
-import { withoutLineRange, writeMutationSummary } from './summary.ts';
+import { gitEnvironment, producedAtOf, withoutLineRange, writeMutationSummary } from './summary.ts';
 import type { SurvivorExplanation } from './survivors.ts';
 
 const m = (file: string, line: number, status: MutantStatus, replacement = 'false', isStatic = false, mutator = 'ConditionalExpression'): MutantRecord => ({
@@ -227,5 +228,25 @@ describe('withoutLineRange', () => {
     expect(withoutLineRange('src/x.ts:5-6:4')).toBe('src/x.ts');
     expect(withoutLineRange('src/**/*.ts')).toBe('src/**/*.ts');
     expect(withoutLineRange('!src/**/*.test.ts')).toBe('!src/**/*.test.ts');
+  });
+});
+
+describe('producedAtOf', () => {
+  it('gives the commit date of a committed results file, and its modification time once it differs from the commit', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'uat-mutation-git-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: root, stdio: 'pipe', env: gitEnvironment() });
+      const file = path.join(root, 'r.json');
+      writeFileSync(file, '{}');
+      git('init', '-q');
+      expect(producedAtOf(file, root)).toMatch(/^written \d{4}-\d\d-\d\dT[\d:.]+Z, not committed$/);
+      git('add', 'r.json');
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'r'], { cwd: root, stdio: 'pipe', env: { ...gitEnvironment(), GIT_COMMITTER_DATE: '2026-11-24T10:00:00+00:00' } });
+      expect(producedAtOf(file, root)).toBe('committed 2026-11-24T10:00:00+00:00');
+      writeFileSync(file, '{"files": {}}');
+      expect(producedAtOf(file, root)).toMatch(/^written .*Z, not committed$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

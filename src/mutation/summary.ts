@@ -23,11 +23,16 @@ export interface SummarySources {
   readonly areas?: readonly MutationArea[];
 }
 
+/** The environment without the variables that would point git at another repository than the one of its working directory (as in a git hook). */
+export function gitEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE'].includes(name)));
+}
+
 /** When a results file was produced: its last commit, or its modification time when it differs from what is committed. */
 export function producedAtOf(file: string, root: string = REPOSITORY_ROOT): string {
   const modified = `written ${statSync(file).mtime.toISOString()}`;
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (git('status', '--porcelain', '--', file) !== '') return `${modified}, not committed`;
     const committed = git('log', '-1', '--format=%cI', '--', file);
     return committed === '' ? modified : `committed ${committed}`;
