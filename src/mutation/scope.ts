@@ -9,7 +9,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch, minimatch } from 'minimatch';
 
 /** The folders whose `.ts` files are in scope. */
 export const SCOPE_ROOTS: readonly string[] = ['src', 'proof'];
@@ -33,9 +33,9 @@ export function filesSelectedBy(globs: readonly string[], files: readonly string
   const selected = new Set<string>();
   for (const glob of globs) {
     const negated = glob.startsWith('!');
-    const pattern = negated ? glob.slice(1) : glob;
+    const matcher = new Minimatch(negated ? glob.slice(1) : glob, { dot: false });
     for (const file of files) {
-      if (!matchesGlob(file, pattern)) continue;
+      if (!matcher.match(file)) continue;
       if (negated) selected.delete(file);
       else selected.add(file);
     }
