@@ -96,6 +96,15 @@ describe('common scales', () => {
     expect(read(['0', '1e-5', '1e30'])).toBeUndefined(); // 10³⁵ units of 10⁻⁵
   });
 
+  it('reads many decimals onto one scale, then few again (storage grows and is reused)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => readSmallDecimal(`${i + 1}e-${i % 5}`)!);
+    const common = onCommonScale(many)!;
+    expect(common.exponent).toBe(-4);
+    expect(common.scaled).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 10 ** (4 - (i % 5))));
+    expect(onCommonScale([readSmallDecimal('0.5')!, readSmallDecimal('2')!])).toEqual({ scaled: [5, 20], exponent: -1 });
+    expect(onCommonScale([])).toEqual({ scaled: [], exponent: 0 });
+  });
+
   it('puts wide decimals on one BigInt scale within a spread of 80 decades', () => {
     const read = (xs: string[]) => onCommonScaleWide(xs.map((x) => readWideDecimal(x)!));
     expect(read(['1.00000000000000000000000003', '1', '0'])).toEqual({ scaled: [100000000000000000000000003n, 10n ** 26n, 0n], exponent: -26 });

@@ -53,6 +53,20 @@ describe('readScoresFast', () => {
     expect(readScoresFast(['-70773465', '50', '0.45325839', '49.99999999'], 2, 10)!.deltaInteger).toBe(1); // 7.08·10¹⁵ < 2⁵³: doubles
   });
 
+  it('reads 40 scores (beyond the storage first allotted), then 3 again', () => {
+    const z = Array.from({ length: 40 }, (_, j) => (j === 27 ? '2.5' : j === 33 ? '2.25' : `${j % 7}e-2`));
+    const s = readScoresFast(z, 2, 100)!;
+    expect([s.n, s.iStar, s.runnerUp, s.tie, s.deltaInteger, s.scaleExponent]).toEqual([40, 27, 33, false, 25, -2]);
+    expect(encloses(s.excess[6]!, '2.19')).toBe(true); // 2.25 − 0.06
+    expect(s.excess.filter((e) => e !== undefined)).toHaveLength(38);
+    const v = readValuesFast(Array.from({ length: 40 }, (_, j) => [String(j), '1']), 40, 27, 5)!;
+    expect(encloses(v.spread, 27)).toBe(true);
+    expect(encloses(v.deltas[0]![0]!, -27)).toBe(true);
+    const again = readScoresFast(['0.5', '1.5', '-1'], 2, 100)!;
+    expect([again.n, again.iStar, again.runnerUp, again.deltaInteger, again.scaleExponent]).toEqual([3, 1, 0, 10, -1]);
+    expect(again.excess.map((e) => e === undefined)).toEqual([true, true, false]);
+  });
+
   it('marks ties, and declines what it cannot read', () => {
     expect(readScoresFast(['2', '1', '2'], 2, 10)).toMatchObject({ iStar: 0, runnerUp: 2, tie: true, deltaInteger: 0 });
     expect(isExactZero(readScoresFast(['2', '1', '2'], 2, 10)!.delta)).toBe(true);

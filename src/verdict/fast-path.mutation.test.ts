@@ -97,6 +97,17 @@ describe('fast path', () => {
   });
 });
 
+describe('attention takes the largest column', () => {
+  it('is left to the decimal path when two columns cannot be ordered, whatever the columns after them', () => {
+    // columns 0 and 1 are equal (their balls cannot be ordered); column 2 is smaller
+    const raw = { z: ['1', '0', '0.5'], lambda: '2', v: [['1', '1', '1'], ['3', '3', '1.5'], ['0', '0', '0.5']] };
+    const v = decide(claim(attention), raw);
+    const slow = decideParsed(claim(attention), claim(attention).parse(raw));
+    expect(v.arithmetic).toBeUndefined();
+    expect([v.verdict, v.lhs, v.bound]).toEqual([slow.verdict, slow.lhs, slow.bound]);
+  });
+});
+
 describe('fast hooks decline without throwing', () => {
   // each guard returns undefined; removing one would dereference undefined and throw (which decide would hide)
   const declined: Array<[ClaimDefinition<unknown>, Record<string, unknown>]> = [
@@ -124,6 +135,8 @@ describe('fast hooks decline without throwing', () => {
     [claim(monotone), { z: ['1', '0'], lambda1: '2', lambda2: '1' }],
     [claim(monotone), { z: ['1', '0'], lambda1: '1', lambda2: '1e140' }],
     [claim(monotone), { z: ['1', '0'], lambda1: '1e140', lambda2: '1e141' }],
+    [claim(monotone), { z: ['1', '0'], lambda1: '1', lambda2: '1e16' }], // λ₂Δ = 10¹⁶: E beyond 10¹⁵ at λ₂ only
+    [claim(attention), { z: ['1', '0', '0.5'], lambda: '2', v: [['1', '1'], ['2', '2'], ['0', '0']] }], // two equal columns: neither is proved larger
   ];
   it.each(declined.map(([c, raw]) => [c.id, JSON.stringify(raw), c, raw] as const))('%s %s', (_id, _text, c, raw) => {
     let result: unknown = 'threw';
