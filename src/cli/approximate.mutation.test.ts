@@ -2,11 +2,15 @@
  * `uat approximate --help`: the command's description and every option's flags, description and
  * default, exactly as a user reads them (read from the registered command, so the terminal width
  * does not matter); the integer options' readers at the ends of their ranges; ε at the ends of
- * [0.001, 1] accepted.
+ * [0.001, 1] accepted; the box certificate and gated ridges in the report; blank export paths;
+ * an atomic write that fails cleans up.
  */
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { register } from './approximate.ts';
+import { register, writeFileAtomically } from './approximate.ts';
 
 describe('uat approximate: the help', () => {
   const program = new Command('uat');
@@ -71,5 +75,52 @@ describe('uat approximate: ε at the ends of [0.001, 1]', () => {
     const { stdout, status } = await run(epsilon);
     expect(status).toBe(0);
     expect((JSON.parse(stdout) as { epsilon: string; certification: string }).epsilon).toBe(epsilon);
+  });
+});
+
+describe('uat approximate: the report of boxes and gated ridges, and the export path', () => {
+  async function run(argv: readonly string[]): Promise<{ stdout: string; status: number }> {
+    let stdout = '';
+    let status = -1;
+    const program = new Command('uat').exitOverride();
+    register(program, { stdout: (t) => (stdout += t), writeFile: () => undefined, setExitCode: (c) => (status = c) });
+    await program.parseAsync(['approximate', ...argv], { from: 'user' });
+    return { stdout, status };
+  }
+
+  it('--json carries the box-wise certificate: x1 at ε = 1/2 proved on 21 boxes', async () => {
+    const { stdout, status } = await run(['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '21', '--json']);
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as { boxes: unknown }).boxes).toEqual({
+      certified: true,
+      boxes: 21,
+      bound: '0.333292',
+      description: 'sup over [0,1]^2 of max_i |T(X)_i − F(X)_i| ≤ 0.333292 ≤ ε = 0.5, proved by interval evaluation on 21 boxes (smallest side 0.25)',
+    });
+  });
+
+  it('--json marks a ridge shared by all positions with gate "all"; the text names the position of a gated one', async () => {
+    const shared = await run(['--target', 'x1^2', '--tokens', '2', '--lipschitz', '2', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '0', '--json']);
+    expect((JSON.parse(shared.stdout) as { ridges: Array<{ gate: unknown }> }).ridges.map((r) => r.gate)).toEqual(['all']);
+    const gated = await run(['--target', 'i*x1^2', '--tokens', '2', '--lipschitz', '4', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '0']);
+    expect(gated.stdout.split('\n').filter((l) => l.startsWith('  ridge '))).toEqual([
+      // C2 bound h²·sup|g''|/8 with h = 1/2: 1/16 for t², 1/8 for 2t² (printed rounded up to 6 digits)
+      '  ridge (1, 0) position 1: g(t) = (((1) * (((1*t + 0) ^ 2)))), 2 cells, error ≤ 0.0625001 (C2)',
+      '  ridge (1, 0) position 2: g(t) = (((2) * (((1*t + 0) ^ 2)))), 2 cells, error ≤ 0.125001 (C2)',
+    ]);
+  });
+
+  it('an --export of blanks is refused before any work', async () => {
+    await expect(run(['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '0.5', '--export', '   '])).rejects.toThrow('--export needs a file name, got "   "');
+  });
+});
+
+describe('writeFileAtomically', () => {
+  it('a rename that fails leaves no temporary file and throws', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'uat-atomic-'));
+    const target = path.join(dir, 'taken');
+    mkdirSync(target); // renaming a file onto a directory fails
+    expect(() => writeFileAtomically(target, 'text')).toThrow();
+    expect(readdirSync(dir)).toEqual(['taken']);
   });
 });
