@@ -193,6 +193,19 @@ describe('runCampaign bookkeeping (more)', () => {
     expect(existsSync(path.join(runDir, '.parts', 'campaign-mutation', 'claim-third-10', '0-of-2.json'))).toBe(true);
   });
 
+  it('probes without a ratio (a bound of 0) give no worst probe', () => {
+    const nonPositive = defineClaim<{ x: string }>({
+      id: 'non-positive',
+      parse: (raw) => ({ x: String(raw.x) }),
+      hypotheses: () => undefined,
+      evaluate: (a, A) => ({ lhs: A.point(a.x), bound: A.point(0) }),
+    });
+    const o = runCampaign(spec(nonPositive, xs('-1', '0')));
+    expect(o.status).toBe('holds on samples');
+    expect(o.counts.holds).toBe(30);
+    expect(o.worst).toBeUndefined();
+  });
+
   it('UAT_PART=0/1 is no split: the whole runs, recorded as the outcome', () => {
     process.env.UAT_PART = '0/1';
     const o = runCampaign(spec(third('10'), xs('1', '2')));

@@ -73,7 +73,7 @@ describe('mergeOutcomes on hand-made parts', () => {
       part(0, 2),
       part(1, 2, { counterexample: cx, counts: { holds: 9, violated: 1, inconclusive: 0, inapplicable: 0, error: 0 }, part: { shrinkCut: true, timeBudgetMs: 50 } }),
     ]);
-    expect(shrinkCut).toMatchObject({ status: 'refuted', counterexample: cx, reason: 'time limit of 50 ms per part (2 parts) reached while shrinking the counterexample' });
+    expect(shrinkCut).toMatchObject({ status: 'refuted', probes: 20, counts: { holds: 19, violated: 1, inconclusive: 0, inapplicable: 0, error: 0 }, counterexample: cx, reason: 'time limit of 50 ms per part (2 parts) reached while shrinking the counterexample' });
     const outOfTime = mergeOutcomes([part(0, 3, { part: { timeBudgetMs: 40 } }), part(1, 3, { part: { outOfTime: true, timeBudgetMs: 40 } }), undefined]);
     expect(outOfTime).toMatchObject({ status: 'inconclusive', reason: 'part 3 of 3 did not finish; time limit of 40 ms per part (3 parts) reached after 20 of 20 probes' });
   });
