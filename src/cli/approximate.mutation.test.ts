@@ -97,6 +97,14 @@ describe('uat approximate: the report of boxes and gated ridges, and the export 
       bound: '0.333292',
       description: 'sup over [0,1]^2 of max_i |T(X)_i − F(X)_i| ≤ 0.333292 ≤ ε = 0.5, proved by interval evaluation on 21 boxes (smallest side 0.25)',
     });
+    // a budget of 3 boxes: not completed, no bound (null in JSON)
+    const short = await run(['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '3', '--json']);
+    expect((JSON.parse(short.stdout) as { boxes: unknown }).boxes).toEqual({
+      certified: false,
+      boxes: 3,
+      bound: null,
+      description: 'box-wise bound not completed: 6 boxes left after 3 evaluations (budget 3)',
+    });
   });
 
   it('--json marks a ridge shared by all positions with gate "all"; the text names the position of a gated one', async () => {
