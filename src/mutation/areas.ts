@@ -140,6 +140,6 @@ export const MUTATION_AREAS: readonly MutationArea[] = [
     name: 'report',
     description: 'the report (model, Markdown, HTML, plots, graph, schema), the registry, scaffolding, limits',
     mutate: ['src/report/**/*.ts', 'src/registry/**/*.ts', 'src/scaffold/**/*.ts', 'src/limits.ts'],
-    tests: ['src/report/**/*.test.ts', 'src/registry/**/*.test.ts', 'src/scaffold/**/*.test.ts', 'src/limits*.test.ts'],
+    tests: ['src/report/**/*.test.ts', 'src/registry/**/*.test.ts', 'src/scaffold/**/*.test.ts', 'src/limits.test.ts'],
   },
 ];

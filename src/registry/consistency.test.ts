@@ -66,7 +66,7 @@ describe('the consistency check fails on each inconsistency', () => {
   it('a claim without a probe', () => {
     const messages = allMessages();
     expect(messages).toContain('claim alpha/two has no probe (no campaign names it)');
-    expect(messages).toContain('finding beta/needs-k has no probe (no campaign names it)');
+    expect(checkConsistency(root, readRegistry(root))).toContainEqual({ where: 'properties/beta.property.ts', message: 'finding beta/needs-k has no probe (no campaign names it)' });
     expect(messages).not.toContain('claim alpha/one has no probe (no campaign names it)');
     expect(messages).not.toContain('finding alpha/needs-h has no probe (no campaign names it)');
   });
@@ -106,6 +106,10 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       "campaign('first');", // line 11
       "runCampaign({ lemma: 'alpha', claim: 'beta-claim', kind: 'finding' });", // line 12: unknown finding
       "runCampaign({ lemma: betaLemma.id, claim: only.id, kind: 'claim' });", // line 13: another lemma's claim
+      "runCampaign({ lemma: alphaLemma.name, claim: 'first', kind: 'claim' });", // line 14: a property other than .id: unread
+      "runCampaign({ lemma: 'alpha', definition: first, kind: 'planted' });", // line 15: planted, no name: none from the definition
+      "runCampaign({ lemma: 'alpha', claim: pickClaim(), kind: 'claim' });", // line 16: claim written as an expression
+      "runCampaign({ lemma: 'alpha', claim: 'first', kind: 'finding' });", // line 17: a claim named as a finding
     ].join('\n'),
   );
   writeFileSync(path.join(root, 'properties', 'beta.property.ts'), '');
@@ -124,6 +128,10 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       [9, 'alpha', 'fourth', 'claim'],
       [12, 'alpha', 'beta-claim', 'finding'],
       [13, 'beta', 'only', 'claim'],
+      [14, undefined, 'first', 'claim'],
+      [15, 'alpha', undefined, 'planted'],
+      [16, 'alpha', undefined, 'claim'],
+      [17, 'alpha', 'first', 'finding'],
     ]);
     expect(new Set(calls.map((c) => c.file))).toEqual(new Set(['properties/alpha.property.ts']));
   });
@@ -147,6 +155,7 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       'properties/alpha.property.ts:7: a campaign names claim needs-h, which lemma alpha does not declare',
       'properties/alpha.property.ts:12: a campaign names finding beta-claim, which lemma alpha does not declare',
       'properties/alpha.property.ts:13: a campaign names claim only, which lemma beta does not declare',
+      'properties/alpha.property.ts:17: a campaign names finding first, which lemma alpha does not declare',
       'properties/beta.property.ts: claim beta/only has no probe (no campaign names it)',
     ]);
   });

@@ -61,6 +61,15 @@ describe('parseDocComment', () => {
     expect(parseDocComment('/***/').summary).toBe('');
     expect(parseDocComment('/**\n *Tight.\n*  Loose.\n */').summary).toBe('Tight. Loose.');
   });
+
+  it('strips only a leading star, reads an indented or bare tag, keeps what follows a tag name, drops empty paragraphs', () => {
+    expect(parseDocComment('/**\n Product $a * b$, no leading star.\n */').summary).toBe('Product $a * b$, no leading star.');
+    expect(parseDocComment('/**\n * S.\n *   @bound $x$\n */')).toMatchObject({ summary: 'S.', bound: '$x$' });
+    expect(parseDocComment('/**\n * S.\n * @method\n */')).toMatchObject({ summary: 'S.', method: '' });
+    expect(parseDocComment('/**\n * @reference(2025) Paper\n */').reference).toBe('(2025) Paper');
+    expect(parseDocComment('/**\n * @hypothesis\n */').hypotheses).toEqual([{ name: '', text: '' }]);
+    expect(parseDocComment('/**\n *\n * S.\n */').summary).toBe('S.');
+  });
 });
 
 describe('readRegistry', () => {
@@ -171,6 +180,32 @@ describe('readRegistry', () => {
   });
 });
 
+describe('readRegistry, module comments and forms it cannot read', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'uat-static-more-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(path.join(root, 'proof'));
+  const write = (name: string, text: string): void => writeFileSync(path.join(root, 'proof', name), text);
+  write('delta.ts', "\n\n/** Delta, the module comment after blank lines. */\nconst unused = 0;\nexport const delta = defineLemma({ id: 'delta', uses: [] });\n");
+  write('epsilon.ts', "import { x } from 'y';\n/** A helper's comment, not the module comment. */\nexport const helper = 1;\nexport const epsilon = defineLemma({ id: 'epsilon', uses: [] });\n");
+  write('zeta.ts', "export const m = defineClaim({ id() { return 'm'; } });\nexport const k = defineFinding({ id: someId, drops: 'h' });\nexport const zeta = defineLemma({ id: 'zeta', uses: [] });\n");
+
+  it('takes the module comment only at the start of the file, after blank lines', () => {
+    const { lemmas } = readRegistry(root);
+    expect(lemmas.map((l) => [l.id, l.doc.summary])).toEqual([
+      ['delta', 'Delta, the module comment after blank lines.'],
+      ['epsilon', ''],
+      ['zeta', ''],
+    ]);
+  });
+
+  it('reports an id written as a method or an identifier, the drops being a literal', () => {
+    expect(readRegistry(root).problems).toEqual([
+      { file: 'proof/zeta.ts', message: 'defineClaim m: the id is not a string literal' },
+      { file: 'proof/zeta.ts', message: 'defineFinding k: id and drops must be string literals' },
+    ]);
+  });
+});
+
 describe('inDependencyOrder', () => {
   const lemma = (id: string, uses: string[], kind: 'lemma' | 'theorem' = 'lemma'): StaticLemma => ({
     kind,
@@ -186,6 +221,10 @@ describe('inDependencyOrder', () => {
   it('puts a lemma after what it uses, ties by id, theorems last', () => {
     const order = inDependencyOrder([lemma('t', ['c'], 'theorem'), lemma('c', ['b', 'a']), lemma('b', []), lemma('a', ['b']), lemma('d', [])]);
     expect(order.map((l) => l.id)).toEqual(['b', 'a', 'c', 'd', 't']);
+  });
+
+  it('visits what a lemma uses by id, whatever order it lists them in', () => {
+    expect(inDependencyOrder([lemma('c', ['z', 'y']), lemma('z', []), lemma('y', [])]).map((l) => l.id)).toEqual(['y', 'z', 'c']);
   });
 
   it('orders theorems by id among themselves and after every lemma, even one a theorem does not use', () => {

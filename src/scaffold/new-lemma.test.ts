@@ -51,6 +51,16 @@ describe('scaffoldLemma', () => {
     expect(readFileSync(path.join(root, 'properties', 'my-lemma.property.ts'), 'utf8')).toBe(propertyTemplate('my-lemma'));
   });
 
+  it('writes next to the lemmas already there', () => {
+    const root = freshRoot();
+    mkdirSync(path.join(root, 'proof'));
+    mkdirSync(path.join(root, 'properties'));
+    writeFileSync(path.join(root, 'proof', 'other.ts'), 'other');
+    expect(scaffoldLemma(root, 'second-lemma')).toEqual(['proof/second-lemma.ts', 'properties/second-lemma.property.ts']);
+    expect(readFileSync(path.join(root, 'properties', 'second-lemma.property.ts'), 'utf8')).toBe(propertyTemplate('second-lemma'));
+    expect(readFileSync(path.join(root, 'proof', 'other.ts'), 'utf8')).toBe('other');
+  });
+
   it('refuses a bad id and an existing file, writing nothing', () => {
     const root = freshRoot();
     expect(() => scaffoldLemma(root, 'Bad_Id')).toThrow(new RangeError('new-lemma: id "Bad_Id" must be kebab-case (e.g. my-lemma)'));

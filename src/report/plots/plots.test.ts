@@ -134,7 +134,19 @@ describe('softmax error', () => {
       y: { field: 'value', scale: { type: 'log' } },
       strokeDash: { field: 'series', type: 'nominal', title: null },
     });
-    expect(bottom!.encoding).toMatchObject({ y: { field: 'ratio', type: 'quantitative', scale: { domain: [0, 1] }, title: 'error / bound' } });
+    const x = { field: 'lambda', type: 'quantitative', scale: { type: 'log' }, title: 'temperature λ' };
+    const color = { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1 } };
+    expect(top!.encoding).toEqual({
+      x,
+      y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: '‖softmax(λz) − e_i*‖∞ and the bound' },
+      color,
+      strokeDash: { field: 'series', type: 'nominal', title: null },
+    });
+    expect(bottom!.encoding).toEqual({ x, y: { field: 'ratio', type: 'quantitative', scale: { domain: [0, 1] }, title: 'error / bound' }, color });
+    expect([top!.mark, bottom!.mark]).toEqual([
+      { type: 'line', point: { size: 18 } },
+      { type: 'line', point: { size: 18 } },
+    ]);
     expect(bottom!.data.values).toHaveLength(50);
     const tight = bottom!.data.values.filter((p) => p.series.includes('tight'));
     expect(tight.map((p) => p.lambda)).toEqual(plotTemperatures().map(Number));
@@ -151,6 +163,7 @@ describe('piecewise-constant approximant', () => {
     const bar = points.filter((p) => p.series === `f̄(x) = f(c(x)), N = ${APPROXIMANT_CELLS}`);
     expect(f.map((p) => p.x)).toEqual(Array.from({ length: 201 }, (_, i) => i / 200));
     for (const p of f) expect(p.value).toBeCloseTo(Math.sin(3 * p.x), 14);
+    expect(bar).toHaveLength(201);
     for (const p of bar) {
       const centre = (Math.min(Math.floor(p.x * 5), 4) + 0.5) / 5;
       expect(p.value, `f̄(${p.x})`).toBeCloseTo(Math.sin(3 * centre), 14);
@@ -202,7 +215,18 @@ describe('piecewise-constant approximant', () => {
     expect(right!.data.values[0]).toMatchObject({ delta: 1, series: 'max sampled |f − f̄|' });
     expect((right!.data.values[0] as { value: number }).value).toBeCloseTo(Math.sin(1.5), 14);
     expect(right!.data.values[7]).toEqual({ delta: 1 / 8, series: 'bound Lδ/2', value: 1.5 / 8 });
-    expect(right!.encoding).toMatchObject({ x: { field: 'delta', scale: { type: 'log' } }, y: { field: 'value', scale: { type: 'log' } } });
+    expect(spec).toMatchObject({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: PLOT_CONFIG });
+    expect(left!.encoding).toEqual({
+      x: { field: 'x', type: 'quantitative', title: 'x' },
+      y: { field: 'value', type: 'quantitative', title: 'f and its approximant' },
+      color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1 } },
+    });
+    expect(right).toMatchObject({ width: 260, height: 220, mark: { type: 'line', point: { size: 20 } } });
+    expect(right!.encoding).toEqual({
+      x: { field: 'delta', type: 'quantitative', scale: { type: 'log' }, title: 'cell width δ' },
+      y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: 'error' },
+      color: { field: 'series', type: 'nominal', title: null, scale: { range: ['#e45756', '#54a24b'] }, legend: { orient: 'bottom', columns: 1 } },
+    });
     expect(spec.resolve).toEqual({ scale: { color: 'independent' } });
   });
 });
@@ -251,6 +275,7 @@ describe("the theorem's resources", () => {
       { field: 'lambda', type: 'quantitative', title: 'temperature λ' },
     ]);
     expect(spec.hconcat[0]!.encoding.x).toEqual({ field: 'epsilon', type: 'quantitative', scale: { type: 'log', reverse: true }, title: 'accuracy ε', axis: { values: [0.2, 0.1] } });
+    expect(spec.hconcat.map((p) => (p as unknown as { mark: unknown }).mark)).toEqual(Array.from({ length: 3 }, () => ({ type: 'line', point: { size: 24 } })));
     expect(spec.hconcat[0]!.encoding.color).toEqual({ field: 'caseStudy', type: 'nominal', title: 'target F', legend: { orient: 'bottom', columns: 2 } });
   });
 });
