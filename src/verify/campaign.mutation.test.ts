@@ -17,7 +17,7 @@ import { conclude, runCampaign, summarise, type CampaignOutcome, type CampaignSp
 
 const COUNTEREXAMPLE = { args: { x: '1' }, verdict: { verdict: 'violated' } as Verdict, seed: 1, path: '0', shrinks: 0 } satisfies Counterexample;
 
-const tally = (changes: Partial<CampaignTally> & { counts?: Partial<CampaignTally['counts']> }): CampaignTally => ({
+const tally = (changes: Partial<Omit<CampaignTally, 'counts'>> & { counts?: Partial<CampaignTally['counts']> }): CampaignTally => ({
   kind: 'claim',
   probes: 5,
   runs: 5,

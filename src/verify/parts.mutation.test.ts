@@ -17,7 +17,7 @@ import { mergeOutcomes, mergeParts, PARTS_DIR } from './parts.ts';
 const worst = (ratio: string, x: string) => ({ ratio, lhs: ratio, bound: '1', args: { x } });
 
 /** A part of campaign `lemma/claim` with `holds` probes, and whatever else is given. */
-function part(index: number, count: number, more: Partial<CampaignOutcome> & { part?: Partial<PartRecord> } = {}): CampaignOutcome {
+function part(index: number, count: number, more: Partial<Omit<CampaignOutcome, 'part'>> & { part?: Partial<PartRecord> } = {}): CampaignOutcome {
   const { part: record, ...rest } = more;
   return {
     lemma: 'merge-test',
