@@ -35,6 +35,8 @@ describe('cellsForAccuracy', () => {
     // 1/α = 200/3: P = 200 is still exact, and t = 3·1 = 3 is decided (an enclosure could not)
     expect(N(holder('1', '0.015'), '0', '6', '1')).toEqual({ cells: 3n, minimal: true });
     expect(N(holder('1', '0.5'), '0', '0.01', '10')).toEqual({ cells: 1n, minimal: true }); // t = 5·10^-5
+    // t = 5·10^-21 · 10^-2 = 5·10^-23: the search's enclosure is still taken at 40 digits (not at fewer than t's digits)
+    expect(N(holder('1', '0.5'), '0', '1e-20', '10')).toEqual({ cells: 1n, minimal: true });
     expect(N(holder('0', '0.5'), '0', '6', '1')).toEqual({ cells: 1n, minimal: true }); // t = 0
   });
 
