@@ -54,6 +54,8 @@ describe('ProgressReporter', () => {
     expect(lastLine(out.text)).toBe(`verify [${'█'.repeat(40)}] 4/4 tests | d`);
     expect(out.text).toContain('\x1b[?25l'); // the cursor hidden while drawing
     expect(out.text).toContain('\x1b[?25h'); // and shown again
+    expect(out.text.endsWith('\n')).toBe(true); // the finished bar stays on screen, not cleared
+    expect(out.text).not.toContain('\x1b[2K');
   });
 
   it('names each failed test by project, file and full name with the first line of its first error', () => {
