@@ -4,12 +4,22 @@
  * overflow errors, the whitelist's messages (naming `f` or the caller's argument, the piece and what
  * is allowed), variable names, argument counts, and the expression target built on top.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
 import { arithAt, ArithmeticDomainError, type Interval } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { ArgumentError } from '../verdict/errors.ts';
-import { ALLOWED_CONSTANTS, ALLOWED_FUNCTIONS, compileExpression, expressionTarget, MAX_EXPRESSION_DEPTH, readExpressionTarget, readTarget } from './expression.ts';
+import {
+  ALLOWED_CONSTANTS,
+  ALLOWED_FUNCTIONS,
+  bracketDepth,
+  compileExpression,
+  expressionTarget,
+  isStackOverflow,
+  MAX_EXPRESSION_DEPTH,
+  readExpressionTarget,
+  readTarget,
+} from './expression.ts';
 import { lipschitzModulus } from './modulus.ts';
 
 const A = arithAt(30);
@@ -344,5 +354,50 @@ describe('readExpressionTarget and readTarget', () => {
     const t = readTarget({ target: { family: 'select-own' } }, { variables: ['x1', 'x2'], index: 'i' });
     expect(t.evaluate([A.point(5), A.point(7)], A, 2).toString()).toBe('[7, 7]');
     expect(readTarget({ target: { family: 'max-coordinate' } }, { variables: ['x1', 'x2'] }).index).toBeUndefined();
+  });
+});
+
+describe('edges of the caps and of the readers', () => {
+  it('bracketDepth: every closer type closes, an unmatched closer is ignored', () => {
+    expect(bracketDepth('(x)+(x)')).toBe(1);
+    expect(bracketDepth('[x]+[x]')).toBe(1);
+    expect(bracketDepth('{x}+{x}')).toBe(1);
+    expect(bracketDepth('((x))+[{x}]')).toBe(2);
+    expect(bracketDepth(')(x)')).toBe(1);
+    // 101 sibling brackets nest one level: accepted (only the depth is capped)
+    expect(compileExpression(Array.from({ length: 101 }, () => '(x)').join('+'), ['x']).rational([q(1)])?.toString()).toBe('101');
+  });
+
+  it('a tree exactly MAX_EXPRESSION_DEPTH = 1000 levels deep is accepted, one level more is refused', () => {
+    expect(MAX_EXPRESSION_DEPTH).toBe(1000);
+    // 1000 unary minus signs over x: x sits at depth 1000, and (−1)^1000·x = x
+    expect(compileExpression(`${'-'.repeat(1000)}x`, ['x']).rational([q(2)])?.toString()).toBe('2');
+    expect(rejection(() => compileExpression(`${'-'.repeat(1001)}x`, ['x'])).problem).toBe('must nest at most 1000 levels');
+  });
+
+  it('isStackOverflow: only the RangeError of an overflowing call stack', () => {
+    expect(isStackOverflow(new RangeError('Maximum call stack size exceeded'))).toBe(true);
+    expect(isStackOverflow(new RangeError('Invalid array length'))).toBe(false);
+    expect(isStackOverflow(new Error('Maximum call stack size exceeded'))).toBe(false);
+  });
+
+  it('an expression target lists only its own variables as allowed (no index name when it has none)', () => {
+    const L = lipschitzModulus(new ExactDecimal(1));
+    expect(rejection(() => expressionTarget('y', { variables: ['x'], modulus: L })).problem).toBe(`contains the unknown symbol "y", which is not allowed (${ALLOWED})`);
+    expect(rejection(() => expressionTarget('y', { variables: ['x'], index: 'i', modulus: L })).problem).toBe(
+      `contains the unknown symbol "y", which is not allowed (${ALLOWED.replace('x, pi', 'x, i, pi')})`,
+    );
+  });
+
+  it('f that is not a string, and a bad library spec, are named f and target.family', () => {
+    expect(rejection(() => readExpressionTarget({ f: 42, lipschitz: '1' }, { variables: ['x'] })).argument).toBe('f');
+    expect(rejection(() => readTarget({ target: { family: 'tan' } }, { variables: ['x'] })).argument).toBe('target.family');
+  });
+
+  it('a fresh module reads constants as exact decimals (mathjs configured with BigNumber when first used)', async () => {
+    vi.resetModules();
+    const fresh = (await import('./expression.ts')) as typeof import('./expression.ts');
+    expect(fresh.compileExpression('0.1 + x', ['x']).rational([q(1, 5)])?.toString()).toBe('3/10');
+    expect(fresh.compileExpression('0.1', []).interval([], A).toString()).toBe('[0.1, 0.1]');
   });
 });

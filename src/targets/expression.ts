@@ -121,7 +121,8 @@ export function bracketDepth(text: string): number {
   return deepest;
 }
 
-function isStackOverflow(e: unknown): boolean {
+/** True for the RangeError V8 throws when the call stack overflows. */
+export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 

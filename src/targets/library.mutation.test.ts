@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from '../arith/context.ts';
-import { arithAt, type Interval } from '../arith/interval.ts';
+import { arithAt, ExponentRangeError, type Interval } from '../arith/interval.ts';
 import { Rational } from '../arith/rational.ts';
 import { ArgumentError } from '../verdict/errors.ts';
 import { LIBRARY_FAMILIES, libraryFamily, libraryTarget, MAX_LIBRARY_DEGREE, MAX_LIBRARY_VARIABLES } from './library.ts';
@@ -331,5 +331,19 @@ describe('libraryTarget rejections', () => {
     expect(rejection({ family: 'piecewise-linear', knots: ['0', '2', '1'], values: ['0', '0', '0'] }, ['x'], 'g').argument).toBe('g.knots[2]');
     expect(rejection({ family: 'piecewise-linear', knots: ['0', '1'], values: ['0'] }).argument).toBe('target.values');
     expect(rejection({ family: 'piecewise-linear', knots: [], values: [] }).argument).toBe('target.knots');
+  });
+});
+
+describe('library constants and errors', () => {
+  it('an integer Lipschitz constant is kept exactly, however many digits (not rounded up at 30 digits)', () => {
+    const big = '123456789012345678901234567890123'; // 33 digits: p(x) = big·x on [0, 1], L = big
+    const t = libraryTarget({ family: 'polynomial', coefficients: ['0', big], lo: '0', hi: '1' }, ['x']);
+    expect(t.modulus.kind === 'lipschitz' && t.modulus.L.toFixed()).toBe(big);
+  });
+
+  it('an error that is not an ArgumentError (an exponent overflow while building) passes through unchanged', () => {
+    // exp with k = 10^30 on [0, 1]: L = k·e^(10^30) overflows the decimal exponent range
+    expect(() => libraryTarget({ family: 'exp', k: '1e30', lo: '0', hi: '1' }, ['x'])).toThrow(ExponentRangeError);
+    expect(() => libraryTarget({ family: 'exp', k: '1e30', lo: '0', hi: '1' }, ['x'], 'g')).toThrow(/^e\^x for x in \[1e\+30, 1e\+30\] overflows the decimal exponent range/);
   });
 });
