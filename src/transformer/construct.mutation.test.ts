@@ -73,3 +73,46 @@ describe('constructTransformer: the ridges of a position share its budget', () =
     expect(new D(c.ledger.ffnError.toString()).gte(ridgeErrors.add(D.exp(1).div(46080)))).toBe(true);
   });
 });
+
+describe('constructTransformer: affine units and hinges, exact weights', () => {
+  /** The FFN units as text: `w1 | b1 | w2` (w1 over x, p1, p2, slot 1, slot 2). */
+  const units = (c: Construction) => c.weights.ffn.w1.map((row, u) => `${row.join(',')} | ${c.weights.ffn.b1[u]!.toString()} | ${c.weights.ffn.w2[0]![u]!.toString()}`);
+
+  it('(x1 − x1 + 1/3)·2: an affine piece without variables is the constant 2/3, stored to 30 digits with its rounding in the ledger', () => {
+    const c = build('(x1 - x1 + 1/3)*2', '0', '0.5');
+    expect(units(c)).toEqual([]);
+    expect(c.weights.ffn.b2.map(String)).toEqual(['0.666666666666666666666666666667']);
+    expect(new D(c.ledger.ffnError.toString()).gte(new D(1).div(3).mul('1e-30'))).toBe(true); // |0.6…67 − 2/3| = 10⁻³⁰/3
+  });
+
+  it('x1/3 − x2/3: one unit ReLU(x1 − x2 + 1)·(1/3), bias −1/3; the ledger counts the rounding of 1/3 over the range 2 of x1 − x2, and of the bias', () => {
+    const c = build('x1/3 - x2/3', '1', '0.5');
+    expect(units(c)).toEqual(['0,0,0,1,-1 | 1 | 0.333333333333333333333333333333']);
+    expect(c.weights.ffn.b2.map(String)).toEqual(['-0.333333333333333333333333333333']);
+    expect(c.ledger.ffnError.gte('1e-30')).toBe(true); // 2·(10⁻³⁰/3) + 10⁻³⁰/3
+  });
+
+  it('max(x1/2, x2/3) = x2/3 + ReLU(x1/2 − x2/3): the hinge in integers, ReLU(3x1 − 2x2)·(1/6)', () => {
+    expect(units(build('max(x1/2, x2/3)', '1', '0.5'))).toEqual([
+      '0,0,0,0,1 | 0 | 0.333333333333333333333333333333',
+      '0,0,0,3,-2 | 0 | 0.166666666666666666666666666667',
+    ]);
+  });
+
+  it('i·max(x1 + 1, x2): gated hinges ReLU(x1 − x2 + 1 − 2·p_other), the gate 2 being the largest value of x1 − x2 + 1', () => {
+    expect(units(build('i*max(x1 + 1, x2)', '4', '0.5'))).toEqual([
+      '0,0,-1,0,1 | 0 | 1',
+      '0,0,-2,1,-1 | 1 | 1',
+      '0,-1,0,0,1 | 0 | 2',
+      '0,-2,0,1,-1 | 1 | 2',
+    ]);
+  });
+
+  it('max(x1 − x2 − 1, x2) = x2 + ReLU(x1 − 2x2 − 1): the hinge is never positive on the cube and gets no unit', () => {
+    expect(units(build('max(x1 - x2 - 1, x2)', '2', '0.5'))).toEqual(['0,0,0,0,1 | 0 | 1']);
+  });
+
+  it('i·(x1 − x2): gated affine units ReLU(x1 − x2 + 1 − 2·p_other), the gate 2 being the range of x1 − x2, and position constants −1, −2', () => {
+    expect(units(build('i*(x1 - x2)', '4', '0.5'))).toEqual(['0,0,-2,1,-1 | 1 | 1', '0,-2,0,1,-1 | 1 | 2', '0,1,0,0,0 | 0 | -1', '0,0,1,0,0 | 0 | -2']);
+  });
+});
