@@ -121,8 +121,7 @@ export function bracketDepth(text: string): number {
   return deepest;
 }
 
-/** True for the RangeError V8 throws when the call stack overflows. */
-export function isStackOverflow(e: unknown): boolean {
+function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 

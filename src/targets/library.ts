@@ -492,8 +492,9 @@ export function libraryTarget(spec: unknown, variables: readonly string[], argum
   try {
     return family.build(s, variables);
   } catch (e) {
-    // a family names its parameters `target.<name>`; they are renamed under the caller's argument
-    if (e instanceof ArgumentError) throw new ArgumentError(`${argument}.${e.argument.replace(/^target\./, '')}`, e.value, e.problem);
+    if (e instanceof ArgumentError && !e.argument.startsWith(argument)) {
+      throw new ArgumentError(`${argument}.${e.argument.replace(/^target\./, '')}`, e.value, e.problem);
+    }
     throw e;
   }
 }
