@@ -49,6 +49,8 @@ describe('constructTransformer: sharing and merging pieces', () => {
       ['1,11', 'all', 12],
       ['11,1', 'all', 12],
     ]);
+    // max(t, 6) is linear on every cell but the one ending at its kink: one ReLU unit per ridge, none for the zero second differences
+    expect(c.width).toBe(2);
   });
 });
 
@@ -114,5 +116,31 @@ describe('constructTransformer: affine units and hinges, exact weights', () => {
 
   it('i·(x1 − x2): gated affine units ReLU(x1 − x2 + 1 − 2·p_other), the gate 2 being the range of x1 − x2, and position constants −1, −2', () => {
     expect(units(build('i*(x1 - x2)', '4', '0.5'))).toEqual(['0,0,-2,1,-1 | 1 | 1', '0,-2,0,1,-1 | 1 | 2', '0,1,0,0,0 | 0 | -1', '0,0,1,0,0 | 0 | -2']);
+  });
+});
+
+describe('constructTransformer: ridge units, ledger per position, refusal and timing', () => {
+  const units = (c: Construction) => c.weights.ffn.w1.map((row, u) => `${row.join(',')} | ${c.weights.ffn.b1[u]!.toString()} | ${c.weights.ffn.w2[0]![u]!.toString()}`);
+
+  it('(x1 − x2)²: t ∈ [−1, 1], M = 2, units ReLU(2(x1 − x2) + 2 − k) for k = 0 … 3 and the second differences of t² at −1, −1/2, 0, 1/2, 1', () => {
+    const c = build('(x1 - x2)^2', '2', '0.5');
+    expect(units(c)).toEqual(['0,0,0,2,-2 | 2 | -0.75', '0,0,0,2,-2 | 1 | 0.5', '0,0,0,2,-2 | 0 | 0.5', '0,0,0,2,-2 | -1 | 0.5']);
+    expect(c.weights.ffn.b2.map(String)).toEqual(['1']);
+  });
+
+  it('i·x1²: each position counts its own ridge error only: 1/16 (t², M = 2) and 1/8 (2t², M = 2)', () => {
+    const errors = build('i*x1^2', '4', '0.5').ledger.positions.map((p) => new D(p.ffnError.toString()));
+    expect(errors.map((e) => e.toSignificantDigits(10).toString())).toEqual(['0.0625', '0.125']);
+  });
+
+  it('x1·10²⁹/3 at ε = 0.001 is refused with its ledger total (the 30-digit output weight errs by about 1/30)', () => {
+    expect(() => build('x1*1e29/3', '1e29', '0.001')).toThrow('the ledger total 0.033581 exceeds ε = 0.001');
+  });
+
+  it('timeMs is a duration within the call', () => {
+    const before = performance.now();
+    const c = build('x1', '1', '0.5');
+    expect(c.timeMs).toBeGreaterThanOrEqual(0);
+    expect(c.timeMs).toBeLessThanOrEqual(performance.now() - before);
   });
 });
