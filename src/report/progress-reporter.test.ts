@@ -29,7 +29,7 @@ const testCase = (name: string, state: 'passed' | 'failed' | 'skipped', options:
     name,
     fullName: `suite > ${name}`,
     project: { name: options.project ?? '' },
-    module: { moduleId: options.moduleId ?? '/repo/properties/alpha.property.ts' },
+    module: { moduleId: options.moduleId ?? '/work/uat/properties/alpha.property.ts' },
     result: () => ({ state, errors: options.errors }),
   }) as unknown as TestCase;
 
@@ -43,11 +43,12 @@ describe('ProgressReporter', () => {
   it('records nothing for passing tests and counts every collected module', () => {
     const { out, stream } = terminal();
     const reporter = new ProgressReporter(stream);
-    reporter.onTestModuleCollected(moduleOf('/repo/properties/alpha.property.ts', 2));
+    reporter.onTestModuleCollected(moduleOf('/work/uat/properties/alpha.property.ts', 2));
     expect(lastLine(out.text)).toBe(`verify [${'░'.repeat(40)}] 0/2 tests | `);
-    reporter.onTestModuleCollected(moduleOf('/repo/properties/beta.property.ts', 2));
+    reporter.onTestModuleCollected(moduleOf('/work/uat/properties/beta.property.ts', 2));
+    expect(out.text.split('verify [')).toHaveLength(2); // a later module raises the total, it does not restart the bar
     for (const name of ['a', 'b', 'c', 'd']) reporter.onTestCaseResult(testCase(name, 'passed'));
-    reporter.onTestModuleEnd(moduleOf('/repo/properties/alpha.property.ts', 2));
+    reporter.onTestModuleEnd(moduleOf('/work/uat/properties/alpha.property.ts', 2));
     reporter.onTestRunEnd([], []);
     expect(reporter.failures).toEqual([]);
     expect(reporter.unhandledErrors).toBe(0);
@@ -61,9 +62,9 @@ describe('ProgressReporter', () => {
   it('names each failed test by project, file and full name with the first line of its first error', () => {
     const { out, stream } = terminal();
     const reporter = new ProgressReporter(stream);
-    reporter.onTestModuleCollected(moduleOf('/repo/properties/alpha.property.ts', 4));
+    reporter.onTestModuleCollected(moduleOf('/work/uat/properties/alpha.property.ts', 4));
     reporter.onTestCaseResult(testCase('linf', 'failed', { errors: [{ message: 'expected refuted\nto be holds' }, { message: 'second' }] }));
-    reporter.onTestCaseResult(testCase('split', 'failed', { project: 'part-2-of-4', moduleId: '/repo/properties/beta.property.ts' }));
+    reporter.onTestCaseResult(testCase('split', 'failed', { project: 'part-2-of-4', moduleId: '/work/uat/properties/beta.property.ts' }));
     reporter.onTestCaseResult(testCase('no message', 'failed', { errors: [{}] }));
     reporter.onTestCaseResult(testCase(`a test with a very long name that goes on ${'and on '.repeat(10)}`, 'failed', { errors: [] }));
     reporter.onTestRunEnd([], []);
@@ -80,8 +81,8 @@ describe('ProgressReporter', () => {
 
   it('counts module errors and unhandled errors, each recorded by its first line', () => {
     const reporter = new ProgressReporter(terminal().stream);
-    reporter.onTestModuleEnd(moduleOf('/repo/properties/broken.property.ts', 0, [{ message: 'Cannot find module x\n  at import' }, { message: 'second error' }]));
-    reporter.onTestModuleEnd(moduleOf('/repo/properties/fine.property.ts', 1));
+    reporter.onTestModuleEnd(moduleOf('/work/uat/properties/broken.property.ts', 0, [{ message: 'Cannot find module x\n  at import' }, { message: 'second error' }]));
+    reporter.onTestModuleEnd(moduleOf('/work/uat/properties/fine.property.ts', 1));
     reporter.onTestRunEnd([], [{ message: 'worker exited\nstack' }, {}]);
     expect(reporter.unhandledErrors).toBe(4);
     expect(reporter.failures).toEqual([
@@ -95,7 +96,7 @@ describe('ProgressReporter', () => {
   it('draws nothing on a stream that is not a terminal, and still records', () => {
     const out = { text: '' };
     const reporter = new ProgressReporter({ isTTY: false, write: (s: string) => ((out.text += s), true) } as unknown as NodeJS.WritableStream);
-    reporter.onTestModuleCollected(moduleOf('/repo/properties/alpha.property.ts', 1));
+    reporter.onTestModuleCollected(moduleOf('/work/uat/properties/alpha.property.ts', 1));
     reporter.onTestCaseResult(testCase('linf', 'failed', { errors: [{ message: 'boom' }] }));
     reporter.onTestRunEnd([], []);
     expect(out.text).toBe('');
