@@ -85,7 +85,8 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       "export const third = defineClaim({ id: 'third' });",
       "export const fourth = defineClaim({ id: 'fourth' });",
       "export const needs = defineFinding({ id: 'needs-h', drops: 'h' });",
-      "export const alphaLemma = defineLemma({ id: 'alpha', uses: [], claims: [first, second, third, fourth], findings: [needs] });",
+      "export const definition = defineClaim({ id: 'fifth' });",
+      "export const alphaLemma = defineLemma({ id: 'alpha', uses: [], claims: [first, second, third, fourth, definition], findings: [needs] });",
     ].join('\n'),
   );
   writeFileSync(path.join(root, 'proof', 'beta.ts'), "export const only = defineClaim({ id: 'only' });\nexport const betaLemma = defineLemma({ id: 'beta', uses: ['alpha'], claims: [only] });\n");
@@ -110,6 +111,7 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       "runCampaign({ lemma: 'alpha', definition: first, kind: 'planted' });", // line 15: planted, no name: none from the definition
       "runCampaign({ lemma: 'alpha', claim: pickClaim(), kind: 'claim' });", // line 16: claim written as an expression
       "runCampaign({ lemma: 'alpha', claim: 'first', kind: 'finding' });", // line 17: a claim named as a finding
+      "runCampaign({ lemma: 'alpha', definition, kind: 'claim' });", // line 18: shorthand definition, the claim constant of that name
     ].join('\n'),
   );
   writeFileSync(path.join(root, 'properties', 'beta.property.ts'), '');
@@ -132,6 +134,7 @@ describe('the consistency check reads each way a campaign names its lemma and cl
       [15, 'alpha', undefined, 'planted'],
       [16, 'alpha', undefined, 'claim'],
       [17, 'alpha', 'first', 'finding'],
+      [18, 'alpha', 'fifth', 'claim'],
     ]);
     expect(new Set(calls.map((c) => c.file))).toEqual(new Set(['properties/alpha.property.ts']));
   });
