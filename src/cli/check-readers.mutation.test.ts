@@ -49,9 +49,9 @@ describe('exit status', () => {
 });
 
 describe('uat --help', () => {
-  it('names the program and says what it is', async () => {
+  it('names the program uat (not after the script that runs it) and says what it is', async () => {
     let out = '';
-    expect(await runProgram(['node', 'uat', '--help'], { writeOut: (t) => (out += t), writeErr: () => undefined })).toBe(0);
+    expect(await runProgram(['node', '/usr/lib/uat-companion/src/cli/bin.mjs', '--help'], { writeOut: (t) => (out += t), writeErr: () => undefined })).toBe(0);
     expect(out.startsWith('Usage: uat [options] [command]\n\n')).toBe(true);
     expect(oneLine(out)).toContain('executable companion to arXiv:2507.10581: every lemma of the single-layer Transformer UAT checked with certified verdicts');
   });
