@@ -66,8 +66,8 @@ const LIMB = 1e7; // decimal.js stores coefficients in base-10⁷ limbs
 const scratchCoefficient = new DDBall();
 
 /**
- * `out ← ` a ball enclosing the exact decimal `d`; undefined when `d` has more than 28 significant
- * digits or an exponent beyond ±120, or is not finite.
+ * `out ← ` a ball enclosing the exact decimal `d`; undefined when its coefficient spans more than four of decimal.js's
+ * base-10⁷ limbs (22 significant digits always fit, up to 28 by position), its exponent is beyond ±120, or it is not finite.
  */
 export function ballFromDecimal(out: DDBall, d: Decimal): DDBall | undefined {
   if (!d.isFinite()) return undefined;

@@ -216,7 +216,7 @@ const POWERS_OF_TWO = (() => {
 export function scaleByPowerOfTwo(out: DDBall, a: DDBall, k: number): DDBall {
   const f = k >= -1074 && k <= 1023 && (k | 0) === k ? POWERS_OF_TWO[k + 1074]! : 2 ** k;
   const hi = a.hi * f;
-  if (!inRange(hi) || !Number.isFinite(f)) return invalidate(out, hi);
+  if (!inRange(hi) || !Number.isFinite(f) || f === 0) return invalidate(out, hi); // f = 0: 2^k underflowed (k < −1074)
   out.hi = hi;
   out.lo = a.lo * f; // exact unless it underflows: then the lost part is below 2⁻¹⁰⁷⁴, charged below
   out.rad = roundedUp(a.rad * f + 2 ** -1070);
@@ -513,9 +513,10 @@ export function isCertifiedNonNegative(a: DDBall): boolean {
   return isCertifiedPositive(a) || (a.hi === a.rad && a.lo >= 0 && Number.isFinite(a.rad));
 }
 
-/** An upper bound of every element of `a` (`hi + lo + rad`, rounded up). */
+/** An upper bound of every element of `a` (`hi + |lo| + rad`, rounded towards +∞ whatever its sign). */
 export function upperEnd(a: DDBall): number {
-  return roundedUp(a.hi + a.rad + Math.abs(a.lo));
+  const s = a.hi + a.rad + Math.abs(a.lo); // two roundings: relative error below 2.01·2⁻⁵³
+  return s >= 0 ? roundedUp(s) : s * (1 - 2 ** -49) + 2 ** -1000; // below 0: towards 0 by more than that error
 }
 
 /** True when every element of `a` is < 0 (the mirror image of {@link isCertifiedPositive}). */
