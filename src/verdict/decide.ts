@@ -21,7 +21,7 @@ import type { Decimal } from 'decimal.js';
 import { MAX_SUPPORTED_PRECISION, MIN_PRECISION } from '../arith/context.ts';
 import { ArithmeticDomainError, arithAt, type Interval } from '../arith/interval.ts';
 import { ballToSignificantDigits, decimalText } from '../arith/double-double-decimal.ts';
-import { DDBall, isCertifiedNegative, isCertifiedNonNegative, subBall } from '../arith/double-double.ts';
+import { DDBall, divBall, isCertifiedNegative, isCertifiedNonNegative, subBall } from '../arith/double-double.ts';
 import type { ClaimDefinition, Evaluation } from '../registry/define.ts';
 import { ArgumentError } from './errors.ts';
 import type { Verdict } from './verdict.ts';
@@ -160,10 +160,24 @@ function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unkn
   if (bound === undefined) return undefined;
   const boundMid = e.bound.hi + e.bound.lo;
   const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double' };
-  if (boundMid !== 0) verdict.ratio = eightDigits((e.lhs.hi + e.lhs.lo) / boundMid, lhsScale - boundScale);
+  if (boundMid !== 0) verdict.ratio = ratioDigits(e.lhs, e.bound, lhsScale - boundScale);
   return verdict;
 }
 const marginScratch = new DDBall();
+
+const ratioScratch = new DDBall();
+
+/**
+ * `lhs/bound·10^{scale}` to 8 significant digits as the decimal path prints it (rounded half to even):
+ * from the quotient's ball when that fixes the 8 digits, so both paths print the same ratio (a double
+ * quotient can fall on the other side of a rounding boundary, e.g. 0.49999999500000005 → 0.49999999
+ * instead of 0.5); otherwise from the doubles (an uncertified statistic either way).
+ */
+function ratioDigits(lhs: DDBall, bound: DDBall, scale: number): string {
+  const q = divBall(ratioScratch, lhs, bound);
+  const digits = Number.isFinite(q.rad) ? ballToSignificantDigits(q, 8, scale) : undefined;
+  return digits ?? eightDigits((lhs.hi + lhs.lo) / (bound.hi + bound.lo), scale);
+}
 
 /** `x·10^{scale}` for a double `x` to 8 significant digits, printed as decimal.js prints (for the uncertified `ratio`). */
 function eightDigits(x: number, scale: number): string {
