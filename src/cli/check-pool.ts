@@ -118,7 +118,7 @@ export class CheckWorkerPool {
     private readonly fallback: (chunk: LineChunk) => ChunkAnswers,
   ) {
     for (let i = 0; i < size; i++) {
-      const worker: PoolWorker = { thread: new Worker(workerUrl, { workerData: { digits: options.digits, maxPrecision: options.maxPrecision } }), held: new Map(), alive: true };
+      const worker: PoolWorker = { thread: new Worker(workerUrl, { workerData: { digits: options.digits, maxPrecision: options.maxPrecision, ratio: options.ratio } }), held: new Map(), alive: true };
       worker.thread.on('message', (reply: ChunkReply) => this.settle(worker, reply));
       worker.thread.on('error', () => this.lose(worker));
       worker.thread.on('exit', () => this.lose(worker));

@@ -71,7 +71,7 @@ export function register(program: Command): void {
       if (options.maxPrecision < options.digits) {
         command.error(`error: --max-precision ${options.maxPrecision} is below --digits ${options.digits}`, { exitCode: 2 });
       }
-      const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision };
+      const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision, ratio: false }; // the answers carry no ratio
       let registry: RuntimeRegistry | undefined;
       // a large file: the workers start now and load while this thread loads the registry
       const workers =
@@ -181,7 +181,7 @@ export async function checkStream(
   registry: RuntimeRegistry,
   options: CheckStreamOptions,
 ): Promise<0 | 1 | 2> {
-  const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision };
+  const decideOptions: DecideOptions = { digits: options.digits, maxPrecision: options.maxPrecision, ratio: false }; // the answers carry no ratio
   const jobs = options.jobs ?? 1;
   const parallelMinLines = options.parallelMinLines ?? PARALLEL_MIN_LINES;
   const counts = noVerdicts();

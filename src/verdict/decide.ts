@@ -45,12 +45,14 @@ export interface DecideOptions {
   readonly digits?: number;
   /** Cap on the working precision (default {@link DEFAULT_MAX_PRECISION}, at most 1000). */
   readonly maxPrecision?: number;
+  /** Whether to compute the uncertified `ratio` lhs/bound (default true; `uat check` does not print it). */
+  readonly ratio?: boolean;
 }
 
 /** Decides a probe given as raw JSON arguments. Never throws for bad input: that is an `error` verdict. */
 export function decide<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, options: DecideOptions = {}): Verdict {
   // the fast path works at DOUBLE_DOUBLE_DIGITS: only when the cap on the working precision allows it
-  const fast = (options.maxPrecision ?? DEFAULT_MAX_PRECISION) >= DOUBLE_DOUBLE_DIGITS ? decideFast(claim, raw, options.digits ?? DEFAULT_DIGITS) : undefined;
+  const fast = (options.maxPrecision ?? DEFAULT_MAX_PRECISION) >= DOUBLE_DOUBLE_DIGITS ? decideFast(claim, raw, options.digits ?? DEFAULT_DIGITS, options.ratio ?? true) : undefined;
   if (fast !== undefined) return fast;
   let args: Args;
   try {
@@ -96,7 +98,7 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
     lhs: formatTo(evaluation.lhs, digits),
     bound: formatTo(evaluation.bound, digits),
     precision: last.precision,
-    ...ratioOf(evaluation),
+    ...(options.ratio === false ? {} : ratioOf(evaluation)),
   };
   const underflowed = [
     ...(isBelowExponentRange(evaluation.lhs) ? ['lhs'] : []),
@@ -139,7 +141,7 @@ export function decideParsed<Args>(claim: ClaimDefinition<Args>, args: Args, opt
  * `digits` significant digits of both sides; undefined otherwise (the decimal path then decides).
  * A fast hook that throws is treated like one that cannot decide: the decimal path reports the cause.
  */
-function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, digits: number): Verdict | undefined {
+function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unknown>, digits: number, withRatio: boolean): Verdict | undefined {
   if (claim.fast === undefined || digits > FAST_PATH_MAX_DIGITS) return undefined;
   let e;
   try {
@@ -160,7 +162,7 @@ function decideFast<Args>(claim: ClaimDefinition<Args>, raw: Record<string, unkn
   if (bound === undefined) return undefined;
   const boundMid = e.bound.hi + e.bound.lo;
   const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { verdict: decided, lhs, bound, precision: DOUBLE_DOUBLE_DIGITS, arithmetic: 'double-double' };
-  if (boundMid !== 0) verdict.ratio = ratioDigits(e.lhs, e.bound, lhsScale - boundScale);
+  if (withRatio && boundMid !== 0) verdict.ratio = ratioDigits(e.lhs, e.bound, lhsScale - boundScale);
   return verdict;
 }
 const marginScratch = new DDBall();

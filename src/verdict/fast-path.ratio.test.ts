@@ -30,4 +30,13 @@ describe('the fast path’s ratio', () => {
     expect(fast.ratio).toBe(decimal.ratio);
     expect(fast.lhs).toBe(decimal.lhs);
   });
+
+  it('is left out on both paths with ratio: false (what uat check asks for), and given by default', () => {
+    const raw = { z: ['0', '-1e-25', '-1e-8'], epsilon: '2e-8' };
+    const fast = decide(claim('temperature'), raw, { ratio: false });
+    const decimal = decide(claim('temperature'), raw, { maxPrecision: 30, ratio: false });
+    expect([fast.arithmetic, 'ratio' in fast, fast.lhs]).toEqual(['double-double', false, '9.999999900000001e-9']);
+    expect(['ratio' in decimal, decimal.lhs]).toEqual([false, '9.999999900000001e-9']);
+    expect(decide(claim('temperature'), raw, { maxPrecision: 30 }).ratio).toBe('0.5');
+  });
 });
