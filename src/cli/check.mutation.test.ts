@@ -57,7 +57,7 @@ describe('uat check in process', () => {
     expect(command.options.map((o) => [o.flags, o.description, o.defaultValue])).toEqual([
       ['--digits <D>', 'significant digits of lhs and bound, 1..1000', 20],
       ['--max-precision <P>', 'cap on the working precision in significant digits, max(10, D)..1000', 1000],
-      ['--jobs <N>', `threads answering lines, 1..${cores}; workers start once 2000 lines are read`, cores],
+      ['--jobs <N>', `threads answering lines, 1..${cores}; workers start once 30000 lines are read`, cores],
       ['--list', 'list the claims and findings that can be checked, and exit', undefined],
     ]);
   });

@@ -168,16 +168,16 @@ describe.skipIf(IN_MUTATION)('uat check', () => {
     expect(sources.status).toBe(bundled.status);
   });
 
-  it('--jobs 2 on a FILE of 256 KiB or more writes the same bytes as --jobs 1 (workers from the bundle)', () => {
+  it('--jobs 2 on a FILE of PARALLEL_MIN_BYTES or more writes the same bytes as --jobs 1 (workers from the bundle)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'uat-check-'));
     const file = path.join(dir, 'large.jsonl');
     const z = (i: number): string[] => Array.from({ length: 16 }, (_, j) => (((i * 31 + j * 17) % 200) / 100 - 1).toFixed(8));
-    const lines = Array.from({ length: 1200 }, (_, i) => (i % 97 === 5 ? rows[i % rows.length]![0] : linf(z(i), String(1 + (i % 40)))));
+    const lines = Array.from({ length: 34_000 }, (_, i) => (i % 97 === 5 ? rows[i % rows.length]![0] : linf(z(i), String(1 + (i % 40)))));
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect(statSync(file).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
     const one = uat(['check', '--jobs', '1', file]);
     const two = uat(['check', '--jobs', '2', file]);
-    expect(one.answers).toHaveLength(1200);
+    expect(one.answers).toHaveLength(34_000);
     expect(two.stdout).toBe(one.stdout);
     expect(two.status).toBe(one.status);
     expect(two.stderr).toBe('');

@@ -82,7 +82,7 @@ describe('runProgram', () => {
     expect(run.status).toBe(0);
     expect(run.err).toBe('');
     for (const option of ['--digits <D>', '--max-precision <P>', '--jobs <N>', '--list']) expect(run.out).toContain(option);
-    expect(oneLine(run.out)).toMatch(/--jobs <N>\s+threads answering lines, 1\.\.(\d+); workers start once 2000 lines are read \(default: \1\)/);
+    expect(oneLine(run.out)).toMatch(/--jobs <N>\s+threads answering lines, 1\.\.(\d+); workers start once 30000 lines are read \(default: \1\)/);
   });
 
   it('lists the four subcommands in help order', () => {
@@ -124,14 +124,14 @@ describe('runProgram check, in process', () => {
     expect(names.every((n) => /^[a-z0-9-]+\/[a-z0-9-]+( \(finding\))?$/.test(n))).toBe(true);
   });
 
-  it('a FILE of 256 KiB or more: workers from the start, the same bytes and exit status as --jobs 1', async () => {
+  it('a FILE of PARALLEL_MIN_BYTES or more: workers from the start, the same bytes and exit status as --jobs 1', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'uat-program-'));
     const file = path.join(dir, 'large.jsonl');
     const linf = '{"claim": "softmax-hardmax/linf", "args": {"z": [1, 0.5, 0, 0.25], "lambda": 3}}';
     const violated = '{"claim": "softmax-hardmax/margin-necessary", "args": {"z": [1, 1], "lambda": 5, "epsilon": 0.1}}';
     const lines = Array.from({ length: 3200 }, (_, i) => (i % 500 === 7 ? violated : i % 3 === 0 ? linf : ''));
     // blank lines (cheap: "empty line" errors) padded so that the file is large
-    writeFileSync(file, `${lines.map((l) => (l === '' ? ' '.repeat(100) : l)).join('\n')}\n`);
+    writeFileSync(file, `${lines.map((l) => (l === '' ? ' '.repeat(4000) : l)).join('\n')}\n`);
     expect(statSync(file).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
     const started: CheckWorkerPool[] = [];
     const firstLines: number[] = [];
