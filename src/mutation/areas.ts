@@ -41,6 +41,8 @@ export const MUTATION_AREAS: readonly MutationArea[] = [
       // not fast-path.test.ts: its random fast-vs-decimal agreement runs (~5 s) would re-run for every surviving
       // mutant of the double-double core; the targeted double-double*.test.ts and fast-path.mutation.test.ts check the same
       'src/verdict/fast-path.mutation.test.ts',
+      'src/verdict/fast-path.gaps.test.ts',
+      'src/verdict/fast-path.ratio.test.ts',
       'proof/softmax-hardmax*.test.ts',
     ],
   },
