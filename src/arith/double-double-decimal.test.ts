@@ -10,19 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { ExactDecimal } from './context.ts';
 import { ballFromDecimal, ballToSignificantDigits, decimalText, newBallFromDecimal } from './double-double-decimal.ts';
 import { DDBall } from './double-double.ts';
+import { exactOfDouble } from './exact-double.test-support.ts';
 
 const Exact = Decimal.clone({ precision: 1200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
-function exactOf(x: number): Decimal {
-  if (x === 0) return new Exact(0);
-  let e = 0;
-  let m = x;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  return new Exact(BigInt(m).toString()).times(new Exact(2).pow(e));
-}
+const exactOf = (x: number): Decimal => exactOfDouble(x, Exact);
 
 /** Random probes: fewer under mutation testing (UAT_MUTATION=1), where every covering test reruns per mutant. */
 const RUNS = process.env.UAT_MUTATION === '1' ? 60 : 300;

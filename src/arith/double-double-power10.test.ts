@@ -10,19 +10,11 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { DDBall } from './double-double.ts';
 import { pow10Ball, POW10_BALL_LIMIT, splitBigInt } from './double-double-power10.ts';
+import { exactOfDouble } from './exact-double.test-support.ts';
 
 const Exact = Decimal.clone({ precision: 1200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
-function exactOf(x: number): Decimal {
-  if (x === 0) return new Exact(0);
-  let e = 0;
-  let m = x;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  return new Exact(BigInt(m).toString()).times(new Exact(2).pow(e));
-}
+const exactOf = (x: number): Decimal => exactOfDouble(x, Exact);
 
 const distance = (b: DDBall, r: Decimal): Decimal => exactOf(b.hi).plus(exactOf(b.lo)).minus(r).abs();
 

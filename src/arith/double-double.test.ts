@@ -30,21 +30,12 @@ import {
   subBall,
   upperEnd,
 } from './double-double.ts';
+import { exactOfDouble } from './exact-double.test-support.ts';
 
 /** 1200 digits: every double, and every sum of two, exactly; transcendental references to ~1200 digits. */
 const Exact = Decimal.clone({ precision: 1200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
-function exactOf(x: number): Decimal {
-  if (!Number.isFinite(x)) throw new RangeError(`exactOf: ${x} is not finite`);
-  if (x === 0) return new Exact(0);
-  let e = 0;
-  let m = x;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  return new Exact(BigInt(m).toString()).times(new Exact(2).pow(e));
-}
+const exactOf = (x: number): Decimal => exactOfDouble(x, Exact);
 
 /** Transcendental references at 60 digits (decimal.js's ln is limited by its stored ln 10), far below every radius here. */
 const Ref = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });

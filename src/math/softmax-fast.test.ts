@@ -9,20 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { readPositiveFast } from '../arith/double-double-input.ts';
 import { DDBall, isCertifiedNonNegative, isExactZero, mulBall } from '../arith/double-double.ts';
 import { expOfNegativeExact, hardmaxMarginScaled, mulRelative, nonNegativeDifferences, nonNegativeUpTo, readScoresFast, readValuesFast, relativeWeightedSum, scaledTail, scaledTailWith, UNSCALED_EXPONENT_LIMIT } from './softmax-fast.ts';
+import { exactOfDouble } from '../arith/exact-double.test-support.ts';
 
 const Ref = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 const Exact = Decimal.clone({ precision: 1100, toExpNeg: -9e15, toExpPos: 9e15 });
 
-function exactOf(x: number): Decimal {
-  if (x === 0) return new Exact(0);
-  let e = 0;
-  let m = x;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  return new Exact(BigInt(m).toString()).times(new Exact(2).pow(e));
-}
+const exactOf = (x: number): Decimal => exactOfDouble(x, Exact);
 
 /** The ball contains `r`, with a finite radius. */
 function encloses(b: DDBall, r: Decimal.Value): boolean {

@@ -20,14 +20,20 @@ const scope = filesInScope(allFiles);
 const testFiles = allFiles.filter((f) => f.endsWith('.test.ts'));
 
 describe('the mutation scope', () => {
-  it('holds the non-test .ts files of src/ and proof/ except src/bench/ and src/mutation/', () => {
+  it('holds the non-test .ts files of src/ and proof/ except test support, src/bench/ and src/mutation/', () => {
     const expected = allFiles.filter(
-      (f) => !f.endsWith('.test.ts') && !f.startsWith('src/bench/') && !f.startsWith('src/mutation/') && (f.startsWith('src/') || f.startsWith('proof/')),
+      (f) =>
+        !f.endsWith('.test.ts') &&
+        !f.endsWith('.test-support.ts') &&
+        !f.startsWith('src/bench/') &&
+        !f.startsWith('src/mutation/') &&
+        (f.startsWith('src/') || f.startsWith('proof/')),
     );
     expect(scope).toEqual(expected);
     expect(scope).toContain('src/arith/interval.ts');
     expect(scope).toContain('proof/softmax-hardmax.ts');
     expect(scope).not.toContain('src/mutation/run.ts');
+    expect(scope).not.toContain('src/arith/exact-double.test-support.ts');
   });
 
   it('is the scope stryker.config.json declares', () => {

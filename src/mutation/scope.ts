@@ -1,6 +1,6 @@
 /**
- * The scope of `npm run mutate`: every `.ts` file of `src/` and `proof/` except test files, the
- * benchmark (`src/bench/`) and this folder, and the glob matching that decides which files an
+ * The scope of `npm run mutate`: every `.ts` file of `src/` and `proof/` except test files and test
+ * support (`*.test-support.ts`), the benchmark (`src/bench/`) and this folder, and the glob matching that decides which files an
  * area's `mutate` and `tests` globs name.
  *
  * Globs are matched as Stryker matches its `mutate` patterns (minimatch, no dot files, patterns
@@ -15,10 +15,10 @@ import { Minimatch, minimatch } from 'minimatch';
 export const SCOPE_ROOTS: readonly string[] = ['src', 'proof'];
 
 /**
- * Never mutated, whatever an area's globs say: test files, the benchmark, this folder. An area's
+ * Never mutated, whatever an area's globs say: test files, test support, the benchmark, this folder. An area's
  * `mutate` replaces the one of stryker.config.json, so run.ts appends these, negated, to it.
  */
-export const NEVER_MUTATED: readonly string[] = ['src/**/*.test.ts', 'proof/**/*.test.ts', 'src/bench/**', 'src/mutation/**'];
+export const NEVER_MUTATED: readonly string[] = ['src/**/*.test.ts', 'proof/**/*.test.ts', 'src/**/*.test-support.ts', 'src/bench/**', 'src/mutation/**'];
 
 /** Whether `file` (relative to the repository root, `/`-separated) matches `glob`. */
 export function matchesGlob(file: string, glob: string): boolean {
