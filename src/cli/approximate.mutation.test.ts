@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { register, writeFileAtomically } from './approximate.ts';
+import { runApproximate } from './approximate.test-support.ts';
 
 describe('uat approximate: the help', () => {
   const program = new Command('uat');
@@ -79,14 +80,7 @@ describe('uat approximate: ε at the ends of [0.001, 1]', () => {
 });
 
 describe('uat approximate: the report of boxes and gated ridges, and the export path', () => {
-  async function run(argv: readonly string[]): Promise<{ stdout: string; status: number }> {
-    let stdout = '';
-    let status = -1;
-    const program = new Command('uat').exitOverride();
-    register(program, { stdout: (t) => (stdout += t), writeFile: () => undefined, setExitCode: (c) => (status = c) });
-    await program.parseAsync(['approximate', ...argv], { from: 'user' });
-    return { stdout, status };
-  }
+  const run = runApproximate;
 
   it('--json carries the box-wise certificate: x1 at ε = 1/2 proved on 21 boxes', async () => {
     const { stdout, status } = await run(['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '0.5', '--samples', '0', '--max-boxes', '21', '--json']);

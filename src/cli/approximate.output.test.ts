@@ -8,15 +8,9 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { register } from './approximate.ts';
+import { runApproximate } from './approximate.test-support.ts';
 
-async function run(argv: readonly string[]): Promise<{ stdout: string; status: number }> {
-  let stdout = '';
-  let status = -1;
-  const program = new Command('uat').exitOverride();
-  register(program, { stdout: (t) => (stdout += t), writeFile: () => undefined, setExitCode: (c) => (status = c) });
-  await program.parseAsync(['approximate', ...argv], { from: 'user' });
-  return { stdout, status };
-}
+const run = runApproximate;
 
 const X1 = ['--target', 'x1', '--tokens', '2', '--lipschitz', '1', '--epsilon', '0.5', '--samples', '3'];
 
