@@ -100,6 +100,27 @@ describe('ballToSignificantDigits', () => {
     for (const [b, digits] of cases) expect(ballToSignificantDigits(b, digits), `${b.toString()} at ${digits}`).toBe(printed(mid(b), digits));
   });
 
+  it('prints digit groups of zeros and leading zeros inside the number (the digits are printed five at a time)', () => {
+    // integers N of 16 to 25 digits, exact as hi + lo: every five-digit group from 00000 to 99999 at the edges
+    const integers = [
+      10n ** 19n + 1n,
+      10n ** 19n + 100000n,
+      10n ** 19n + 10n ** 10n,
+      12345000000000067890n,
+      99999000009999900001n,
+      10000000000000000n + 7n,
+      1000010000100001000010n,
+      9999999999999999999999999n,
+    ];
+    for (const n of integers) {
+      const hi = Number(n);
+      const b = new DDBall(hi, Number(n - BigInt(hi)), 0);
+      const digits = n.toString().length;
+      expect(ballToSignificantDigits(b, digits), n.toString()).toBe(printed(mid(b), digits));
+      if (digits < 22) expect(ballToSignificantDigits(b, digits), n.toString()).toBe(n.toString()); // decimal.js's plain notation
+    }
+  });
+
   it('rounds half to even only when the whole ball agrees, carries into a new decade, and keeps the sign', () => {
     expect(ballToSignificantDigits(new DDBall(0.9999999, 0, 0), 3)).toBe('1');
     expect(ballToSignificantDigits(new DDBall(-99.96, 0, 0), 3)).toBe('-100');

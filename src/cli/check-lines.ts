@@ -3,7 +3,7 @@
  * without spawning a process.
  *
  * An input line is a JSON object `{"claim": "<lemma>/<claim>", "args": {...}}`, read with every
- * numeric literal kept exact ({@link parseJsonLineExact}): a JSON number arrives as a {@link JsonNumber},
+ * numeric literal kept exact ({@link readJsonLineExact}): a JSON number arrives as a {@link JsonNumber},
  * so a reason echoes it as written (`[1,2]`). The claims receive numbers as the strings of their
  * literal text ({@link numbersAsText}), the form their fast readers take. The answer is
  * `{"line", "claim", "verdict", "lhs", "bound"}` with `lhs` and `bound` as decimal strings correct to
@@ -15,7 +15,7 @@ import type { ClaimDefinition } from '../registry/define.ts';
 import { decide, type DecideOptions } from '../verdict/decide.ts';
 import { ArgumentError, describeValue } from '../verdict/errors.ts';
 import type { VerdictKind } from '../verdict/verdict.ts';
-import { JsonNumber, numbersAsText, parseJsonLineExact } from './json-exact.ts';
+import { JsonNumber, numbersAsText, readJsonLineExact } from './json-exact.ts';
 
 /**
  * Longest input line accepted, in bytes (1 MiB, the newline excluded). A longer line is answered
@@ -46,8 +46,9 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   }
   if (input.text.trim() === '') return error(null, 'empty line');
   let probe: unknown;
+  let holdsNumber: boolean;
   try {
-    probe = parseJsonLineExact(input.text);
+    ({ value: probe, holdsNumber } = readJsonLineExact(input.text));
   } catch (e) {
     return error(null, `bad JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -67,7 +68,7 @@ export function answerLine(input: InputLine, line: number, registry: RuntimeRegi
   if (!isJsonObject(args)) {
     return error(claim, `field args must be a JSON object of named arguments, got ${describeValue(args)}`);
   }
-  const verdict = decide(registered.definition, numbersAsText(args) as Record<string, unknown>, options);
+  const verdict = decide(registered.definition, (holdsNumber ? numbersAsText(args) : args) as Record<string, unknown>, options);
   const reason = verdict.verdict === 'error' && verdict.reason !== undefined ? echoingNumbers(registered.definition, args, verdict.reason) : verdict.reason;
   // fields added in the order they are written (JSON.stringify keeps it), without spread temporaries
   const answer: { line: number; claim: string; verdict: VerdictKind; lhs?: string; bound?: string; reason?: string } = { line, claim, verdict: verdict.verdict };

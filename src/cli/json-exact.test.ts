@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../verdict/errors.ts';
-import { JsonNumber, MAX_JSON_DEPTH, numbersAsText, parseJsonLineExact } from './json-exact.ts';
+import { JsonNumber, MAX_JSON_DEPTH, numbersAsText, parseJsonLineExact, readJsonLineExact } from './json-exact.ts';
 
 const n = (text: string): JsonNumber => new JsonNumber(text);
 
@@ -125,6 +125,25 @@ describe('parseJsonLineExact', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('readJsonLineExact', () => {
+  it('says whether the line holds a JSON number, wherever it is', () => {
+    const cases: Array<[string, boolean]> = [
+      ['{"claim": "a/b", "args": {"z": ["1", "-2"], "lambda": "3e-1"}}', false],
+      ['{"s": "-1 2 3", "t": true, "f": false, "n": null, "e": [], "o": {}}', false],
+      ['{"args": {"z": ["1", 2]}}', true],
+      ['{"args": {"deep": [[{"x": [-0.5]}]]}}', true],
+      ['0', true],
+      ['"0"', false],
+    ];
+    for (const [text, holdsNumber] of cases) {
+      const line = readJsonLineExact(text);
+      expect(line.holdsNumber, text).toBe(holdsNumber);
+      expect(line.value, text).toEqual(parseJsonLineExact(text));
+      expect(numbersAsText(line.value) === line.value, text).toBe(!holdsNumber);
+    }
   });
 });
 

@@ -64,6 +64,8 @@ function isHexDigit(c: number): boolean {
 class ExactReader {
   private pos = 0;
   private depth = 0;
+  /** How many number tokens the pass has read so far. */
+  numbers = 0;
 
   constructor(private readonly text: string) {}
 
@@ -201,6 +203,7 @@ class ExactReader {
       i = this.digits(i);
     }
     this.pos = i;
+    this.numbers += 1;
     return new JsonNumber(text.slice(start, i));
   }
 
@@ -219,9 +222,24 @@ class ExactReader {
  * (or, beyond {@link MAX_JSON_DEPTH} levels of nesting, a `SyntaxError` naming that limit).
  */
 export function parseJsonLineExact(text: string): unknown {
+  return readJsonLineExact(text).value;
+}
+
+/** One JSON text read by {@link readJsonLineExact}. */
+export interface ExactJsonLine {
+  /** The value, as {@link parseJsonLineExact} returns it. */
+  readonly value: unknown;
+  /** True when the text holds a JSON number, i.e. `value` holds a {@link JsonNumber}: only then does {@link numbersAsText} change it. */
+  readonly holdsNumber: boolean;
+}
+
+/** {@link parseJsonLineExact}, also saying whether the text held a number (same throws). */
+export function readJsonLineExact(text: string): ExactJsonLine {
   let refusal: unknown;
   try {
-    return new ExactReader(text).document();
+    const reader = new ExactReader(text);
+    const value = reader.document();
+    return { value, holdsNumber: reader.numbers > 0 };
   } catch (e) {
     if (e !== REFUSED && e !== TOO_DEEP) throw e;
     refusal = e;
