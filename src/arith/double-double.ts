@@ -325,18 +325,26 @@ function expm1Taylor(out: DDBall, t: DDBall, degree: number): DDBall {
   return out;
 }
 
-/** Balls around `2^{j/64}` for `j = 0 … 63`. */
+/**
+ * Balls around `2^{j/64}` for `j = 0 … 63`, built on first use from 16 exponentials instead of 64:
+ * `2^{(8a+b)/64} = 2^{a/8}·2^{b/64}` (one {@link mulBall}, whose radius covers both operands' radii and
+ * its own rounding), with `2^{b/64} = e^{b(ln 2)/64}` by {@link expm1Taylor} (`|t| < 0.076`, degree 20:
+ * remainder below `2⁻¹²⁰`) and `2^{a/8} = (e^{a(ln 2)/32})⁴` (`|t| < 0.16`, degree 24, then two squarings).
+ */
 function powersOfTwoTable(): DDBall[] {
   if (powersOfTwoSixtyFourth === undefined) {
-    const one = new DDBall(1);
-    const table = [new DDBall(1)];
-    for (let j = 1; j < 64; j++) {
-      const t = mulByDouble(new DDBall(), LN2_OVER_64, j); // ≤ ln 2 < 0.7: e^t = (e^{t/4})⁴
-      const quarter = scaleByPowerOfTwo(new DDBall(), t, -2);
-      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), quarter, 24), one);
+    const fine: DDBall[] = []; // 2^{b/64}
+    const coarse: DDBall[] = []; // 2^{a/8}
+    for (let k = 0; k < 8; k++) {
+      const t = mulByDouble(new DDBall(), LN2_OVER_64, k);
+      fine.push(addBall(new DDBall(), expm1Taylor(new DDBall(), t, 20), ONE));
+      const quarter = mulByDouble(new DDBall(), LN2_OVER_64, 2 * k); // a(ln 2)/32 = 2a·(ln 2)/64, exact scaling
+      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), quarter, 24), ONE);
       mulBall(e, e, e);
-      table.push(mulBall(new DDBall(), e, e));
+      coarse.push(mulBall(e, e, e));
     }
+    const table: DDBall[] = [];
+    for (let j = 0; j < 64; j++) table.push(mulBall(new DDBall(), coarse[j >> 3]!, fine[j & 7]!));
     powersOfTwoSixtyFourth = table;
   }
   return powersOfTwoSixtyFourth;
