@@ -1,7 +1,7 @@
 /**
  * Powers of ten as double-double balls, for reading and printing decimals without decimal.js.
  *
- * Method. {@link pow10Ball}`(k)` for `|k| ≤ `{@link POW10_BALL_LIMIT} is built once, exactly, with
+ * Method. {@link pow10Ball}`(k)` for `|k| ≤ `{@link POW10_BALL_LIMIT} is built once (on first use), exactly, with
  * BigInt: for `k ≥ 0` the integer `X = 10^k` is split as `hi = RN(X)`, `lo = RN(X − hi)` (both
  * integers, so `X − hi − lo` is an exact BigInt), and the radius is that remainder rounded up; for
  * `k < 0`, `Q = ⌊2^s/10^{|k|}⌋` with `s = 4|k| + 120` (so `Q ≥ 2¹¹⁶`) satisfies
@@ -15,7 +15,8 @@ import { DDBall, roundedUp } from './double-double.ts';
 /** Largest `|k|` with a ball around `10^k` (`10^{±150}` stays within `[2⁻⁵⁰⁰, 2⁵⁰⁰]`). */
 export const POW10_BALL_LIMIT = 150;
 
-let table: DDBall[] | undefined;
+/** The entries built so far, by `k + `{@link POW10_BALL_LIMIT}. */
+const table: (DDBall | undefined)[] = new Array<DDBall | undefined>(2 * POW10_BALL_LIMIT + 1).fill(undefined);
 
 /**
  * `X = hi + lo + rest` for a BigInt `X`, with `hi = RN(X)`, `lo = RN(X − hi)`: `[hi, lo, r]` with
@@ -29,26 +30,25 @@ export function splitBigInt(x: bigint): [number, number, number] {
   return [hi, lo, r2 === 0n ? 0 : roundedUp(Math.abs(Number(r2)))];
 }
 
-function buildTable(): DDBall[] {
-  const out: DDBall[] = new Array<DDBall>(2 * POW10_BALL_LIMIT + 1);
-  for (let k = -POW10_BALL_LIMIT; k <= POW10_BALL_LIMIT; k++) {
-    if (k >= 0) {
-      const [hi, lo, rest] = splitBigInt(10n ** BigInt(k));
-      out[k + POW10_BALL_LIMIT] = new DDBall(hi, lo, rest);
-    } else {
-      const s = 4 * -k + 120;
-      const q = (1n << BigInt(s)) / 10n ** BigInt(-k);
-      const [hi, lo, rest] = splitBigInt(q);
-      const scale = 2 ** -s;
-      out[k + POW10_BALL_LIMIT] = new DDBall(hi * scale, lo * scale, roundedUp((rest + 1) * scale));
-    }
+/** The ball around `10^k` for `|k| ≤ `{@link POW10_BALL_LIMIT}, built exactly (see the module comment). */
+function buildEntry(k: number): DDBall {
+  if (k >= 0) {
+    const [hi, lo, rest] = splitBigInt(10n ** BigInt(k));
+    return new DDBall(hi, lo, rest);
   }
-  return out;
+  const s = 4 * -k + 120;
+  const q = (1n << BigInt(s)) / 10n ** BigInt(-k);
+  const [hi, lo, rest] = splitBigInt(q);
+  const scale = 2 ** -s;
+  return new DDBall(hi * scale, lo * scale, roundedUp((rest + 1) * scale));
 }
 
-/** The ball around `10^k` (shared: do not modify), or undefined when `|k|` exceeds {@link POW10_BALL_LIMIT}. */
+/**
+ * The ball around `10^k` (shared: do not modify), or undefined when `|k|` exceeds
+ * {@link POW10_BALL_LIMIT} or `k` is not an integer. Each entry is built on its first request: a run
+ * prints with a handful of them, and building all 301 cost milliseconds at the start of every process.
+ */
 export function pow10Ball(k: number): DDBall | undefined {
-  if (!(k >= -POW10_BALL_LIMIT && k <= POW10_BALL_LIMIT)) return undefined;
-  table ??= buildTable();
-  return table[k + POW10_BALL_LIMIT];
+  if (!(k >= -POW10_BALL_LIMIT && k <= POW10_BALL_LIMIT) || !Number.isInteger(k)) return undefined;
+  return (table[k + POW10_BALL_LIMIT] ??= buildEntry(k));
 }
