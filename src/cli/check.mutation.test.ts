@@ -178,6 +178,18 @@ describe('checkStream when the output goes away or fails', () => {
       return output;
     };
     expect(await checkStream(Readable.from([line]), closing(undefined), registry, { digits: 20 })).toBe(0);
+    // closed without an error while full, with more chunks to write: the next write finds it destroyed
+    // (no 'close' or 'error' will come again), and the run ends instead of waiting for ever
+    let reads = 0;
+    async function* lines(): AsyncGenerator<string> {
+      for (let i = 0; i < 20; i++) {
+        reads += 1;
+        yield i === 0 ? line : `${VIOLATED}\n`;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    expect(await checkStream(lines(), closing(undefined), registry, { digits: 20 })).toBe(0);
+    expect(reads).toBeLessThan(20);
     expect(await checkStream(Readable.from([VIOLATED + '\n']), closing(Object.assign(new Error('gone'), { code: 'EPIPE' })), registry, { digits: 20 })).toBe(1);
     await expect(checkStream(Readable.from([line]), closing(Object.assign(new Error('broken'), { code: 'EIO' })), registry, { digits: 20 })).rejects.toThrow('broken');
   });

@@ -137,8 +137,17 @@ export interface CheckStreamOptions extends DecideOptions {
   readonly workers?: CheckWorkerPool;
 }
 
-/** Resolves when `output` drains, closes or fails, leaving no listener behind. */
+/** True when `output` has been destroyed (closed, with or without an error): nothing more can be written. */
+function isDestroyed(output: NodeJS.WritableStream): boolean {
+  return (output as { destroyed?: boolean }).destroyed === true;
+}
+
+/**
+ * Resolves when `output` drains, closes or fails, leaving no listener behind; at once when it is
+ * already destroyed (its 'close' has been emitted and will not be again).
+ */
 function drained(output: NodeJS.WritableStream): Promise<void> {
+  if (isDestroyed(output)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
       output.off('drain', done);
@@ -172,8 +181,8 @@ function pendingOf(answers: ChunkAnswers | Promise<ChunkAnswers>): Pending {
 
 /**
  * Answers every line of `input` on `output`, in order; returns the exit status. When the reader of
- * `output` goes away (EPIPE, e.g. `uat check big.jsonl | head`), reading stops quietly and the
- * status of the lines answered so far is returned.
+ * `output` goes away (EPIPE, e.g. `uat check big.jsonl | head`) or `output` is closed without an
+ * error, reading stops quietly and the status of the lines answered so far is returned.
  *
  * Lines are answered a chunk at a time (the lines of one chunk read from `input`). With `jobs` > 1
  * and a large input, chunks are handed to worker threads ({@link CheckWorkerPool}) while this
@@ -200,6 +209,7 @@ export async function checkStream(
   const queue: Pending[] = []; // answered or being answered, not yet written
   /** Writes the answers at the head of the queue that are ready (all of them, waiting, when `all`). */
   const write = async (all: boolean): Promise<void> => {
+    if (isDestroyed(output)) closed = true; // closed without an error (an EPIPE sets `closed` itself)
     const texts: string[] = [];
     while (queue.length > 0 && !closed) {
       const head = queue[0]!;
