@@ -11,9 +11,11 @@
  *    against `python3 mpmath_checker.py FILE` for growing files of `softmax-hardmax/linf` probes
  *    (n = 16), with the verdicts compared line by line (and the bytes of every J compared), the
  *    start-up time alone, and the same comparison in-process (our chunk answering loop against the
- *    checker's own timing).
+ *    checker's own timing). The commands run interleaved, one run of each per round, and "faster" is
+ *    the median over the rounds of the ratio within each round (see {@link timedRounds}).
  *
- * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3).
+ * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3),
+ * `--compare` (only the comparison with mpmath, 3.).
  * Without python3 + mpmath the comparison is skipped with a note; CI does not run the benchmark.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +32,7 @@ import { BENCH_CLAIMS, probeArgs, probeLines, seededUniform, type BenchClaim } f
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const compareOnly = argv.includes('--compare');
 const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
 
 function median(xs: number[]): number {
@@ -93,43 +96,45 @@ function attentionArgs(n: number, m: number, count: number, seed: number): Recor
 }
 
 console.log(`# uat-companion benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log(`# medians over ${runs} runs${quick ? ' (--quick)' : ''}\n`);
+console.log(`# medians over ${runs} runs${quick ? ' (--quick)' : ''}${compareOnly ? ' (--compare: the comparison with mpmath only)' : ''}\n`);
 
-// 1. per claim
-console.log('## In-process throughput per claim (n = 16, 20 digits)');
-{
-  const count = quick ? 500 : 2000;
-  const rows: string[][] = [];
-  for (const claim of BENCH_CLAIMS) {
-    const r = decideAll(claim, argsOf(claim, 16, count, 7));
-    rows.push([claim, String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+if (!compareOnly) {
+  // 1. per claim
+  console.log('## In-process throughput per claim (n = 16, 20 digits)');
+  {
+    const count = quick ? 500 : 2000;
+    const rows: string[][] = [];
+    for (const claim of BENCH_CLAIMS) {
+      const r = decideAll(claim, argsOf(claim, 16, count, 7));
+      rows.push([claim, String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+    }
+    const attentionCount = quick ? 10 : 30;
+    const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7), 20, 1);
+    rows.push(['attention (m = 4)', String(attentionCount), fmt(attentionCount / r.seconds), fmt((r.seconds / attentionCount) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+    table(['claim', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path', 'other'], rows);
   }
-  const attentionCount = quick ? 10 : 30;
-  const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7), 20, 1);
-  rows.push(['attention (m = 4)', String(attentionCount), fmt(attentionCount / r.seconds), fmt((r.seconds / attentionCount) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
-  table(['claim', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path', 'other'], rows);
-}
 
-// 2. scaling
-console.log('## Scaling with n (linf, 20 digits)');
-{
-  const rows: string[][] = [];
-  for (const n of [2, 4, 16, 64, 256, 1000]) {
-    const count = Math.max(20, Math.round((quick ? 4000 : 16000) / n));
-    const r = decideAll('linf', argsOf('linf', n, count, 11));
-    rows.push([String(n), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+  // 2. scaling
+  console.log('## Scaling with n (linf, 20 digits)');
+  {
+    const rows: string[][] = [];
+    for (const n of [2, 4, 16, 64, 256, 1000]) {
+      const count = Math.max(20, Math.round((quick ? 4000 : 16000) / n));
+      const r = decideAll('linf', argsOf('linf', n, count, 11));
+      rows.push([String(n), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+    }
+    table(['n', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
   }
-  table(['n', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
-}
-console.log('## Scaling with requested digits (linf, n = 16)');
-{
-  const rows: string[][] = [];
-  for (const digits of [20, 26, 30, 50, 100, 1000]) {
-    const count = digits <= 26 ? (quick ? 500 : 2000) : digits <= 100 ? (quick ? 5 : 20) : 1;
-    const r = decideAll('linf', argsOf('linf', 16, count, 13), digits, digits > 100 ? 1 : runs);
-    rows.push([String(digits), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+  console.log('## Scaling with requested digits (linf, n = 16)');
+  {
+    const rows: string[][] = [];
+    for (const digits of [20, 26, 30, 50, 100, 1000]) {
+      const count = digits <= 26 ? (quick ? 500 : 2000) : digits <= 100 ? (quick ? 5 : 20) : 1;
+      const r = decideAll('linf', argsOf('linf', 16, count, 13), digits, digits > 100 ? 1 : runs);
+      rows.push([String(digits), String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal)]);
+    }
+    table(['digits', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
   }
-  table(['digits', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path'], rows);
 }
 
 // 3. against mpmath
@@ -149,30 +154,62 @@ const CPU_WRAPPER = [
   'sys.stderr.write("child wall seconds: %.4f\\nchild cpu seconds: %.4f\\n" % (wall, usage.ru_utime + usage.ru_stime))',
   'sys.exit(os.waitstatus_to_exitcode(status))',
 ].join('\n');
+/** One timed run of a command: the child's wall and CPU seconds (CPU NaN without python3), and its output. */
+interface Run {
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 /**
- * Wall seconds and CPU seconds (user + system of the child, all threads; NaN without python3) of a
- * command: medians over `runs`, after one untimed run. With python3 both are measured by the wrapper
- * around the child alone; without it, the wall time is that of spawnSync.
+ * Runs a command once. With python3 the wall and CPU seconds are measured by the wrapper around the
+ * child alone; without it, the wall time is that of spawnSync.
  */
-function timed(cmd: string, args: string[]): { seconds: number; cpu: number; stdout: string; stderr: string } {
-  const times: number[] = [];
-  const cpus: number[] = [];
-  let last = { stdout: '', stderr: '' };
+function runOnce(cmd: string, args: string[]): Run {
+  const started = performance.now();
+  const out =
+    python.status === 0
+      ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
+  const wall = Number(/child wall seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN);
+  return {
+    seconds: Number.isNaN(wall) ? (performance.now() - started) / 1000 : wall,
+    cpu: Number(/child cpu seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN),
+    stdout: out.stdout,
+    stderr: out.stderr,
+  };
+}
+
+/** A command's runs over the rounds of {@link timedRounds}: medians, and the runs themselves (for paired ratios). */
+interface Timed extends Run {
+  readonly runs: readonly Run[];
+}
+
+/**
+ * Runs the commands in rounds, one run of each per round in the order given, after one untimed round
+ * (it builds the uat bundle if needed and warms the file cache): the commands of a round see the
+ * machine in nearly the same state, so a ratio taken within a round is not skewed by the machine
+ * slowing down or speeding up between rounds. Returns, per command, the median wall and CPU seconds
+ * over `runs` rounds, the output of its last run, and every timed run.
+ */
+function timedRounds(commands: ReadonlyArray<readonly [string, string[]]>): Timed[] {
+  const all: Run[][] = commands.map(() => []);
   for (let r = 0; r <= runs; r++) {
-    const started = performance.now();
-    const out =
-      python.status === 0
-        ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
-        : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const wall = Number(/child wall seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN);
-    const seconds = Number.isNaN(wall) ? (performance.now() - started) / 1000 : wall;
-    if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
-    if (r === 0) continue; // the first run builds the uat bundle if needed and warms the file cache
-    times.push(seconds);
-    cpus.push(Number(/child cpu seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN));
-    last = { stdout: out.stdout, stderr: out.stderr };
+    commands.forEach(([cmd, args], i) => {
+      const run = runOnce(cmd, args);
+      if (r > 0) all[i]!.push(run);
+    });
   }
-  return { seconds: median(times), cpu: median(cpus), ...last };
+  return all.map((rs) => ({ ...rs[rs.length - 1]!, seconds: median(rs.map((x) => x.seconds)), cpu: median(rs.map((x) => x.cpu)), runs: rs }));
+}
+
+/** The median over rounds of `theirs/ours` (wall or CPU seconds), each ratio taken within one round. */
+function pairedRatio(ours: Timed, theirs: Timed | undefined, measure: 'seconds' | 'cpu'): string {
+  if (theirs === undefined) return 'n/a';
+  const ratios = ours.runs.map((o, r) => theirs.runs[r]![measure] / o[measure]);
+  return ratios.some(Number.isNaN) ? 'n/a' : `${fmt(median(ratios))}×`;
 }
 const verdictsOf = (stdout: string): string[] => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
 const cores = os.availableParallelism();
@@ -187,12 +224,16 @@ try {
   let lastCounts: Record<string, number> = {};
   const empty = path.join(dir, 'empty.jsonl');
   writeFileSync(empty, '');
-  const startup = timed(process.execPath, uatCheck(empty, 1));
+  const startup = timedRounds([[process.execPath, uatCheck(empty, 1)]])[0]!;
   for (const size of sizes) {
     const file = path.join(dir, `linf-${size}.jsonl`);
     const text = probeLines('linf', 16, size, 1);
     writeFileSync(file, text);
-    const ours = jobChoices.map((jobs) => timed(process.execPath, uatCheck(file, jobs)));
+    // uat (each --jobs) and the mpmath checker, interleaved round by round
+    const mpmath: readonly [string, string[]] = ['python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']];
+    const timings = timedRounds([...jobChoices.map((jobs) => [process.execPath, uatCheck(file, jobs)] as const), ...(python.status === 0 ? [mpmath] : [])]);
+    const ours = timings.slice(0, jobChoices.length);
+    const theirs: Timed | undefined = timings[jobChoices.length];
     const ourVerdicts = verdictsOf(ours[0]!.stdout);
     const sameBytes = ours.every((o) => o.stdout === ours[0]!.stdout);
     lastCounts = {};
@@ -203,12 +244,11 @@ try {
     const inTimes: number[] = [];
     for (let r = 0; r <= runs; r++) {
       const started = performance.now();
-      for (let at = 0; at < lines.length; at += 200) answerChunk({ firstLine: at + 1, lines: lines.slice(at, at + 200) }, registry, { digits: 20 });
+      for (let at = 0; at < lines.length; at += 200) answerChunk({ firstLine: at + 1, lines: lines.slice(at, at + 200) }, registry, { digits: 20, ratio: false }); // as uat check
       if (r > 0) inTimes.push((performance.now() - started) / 1000); // the first pass warms up the JIT
     }
     const ourInProcess = median(inTimes);
 
-    const theirs = python.status === 0 ? timed('python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']) : undefined;
     const same = theirs !== undefined && sameBytes && ourVerdicts.length === size && verdictsOf(theirs.stdout).every((v, i) => v === ourVerdicts[i]);
     const ratio = (a: number, b: number | undefined): string => (b === undefined || Number.isNaN(b) || Number.isNaN(a) ? 'n/a' : `${fmt(b / a)}×`);
     ours.forEach((o, i) => {
@@ -217,10 +257,10 @@ try {
         String(jobChoices[i]),
         fmt(o.seconds),
         theirs === undefined ? 'n/a' : fmt(theirs.seconds),
-        ratio(o.seconds, theirs?.seconds),
+        pairedRatio(o, theirs, 'seconds'),
         Number.isNaN(o.cpu) ? 'n/a' : fmt(o.cpu),
         theirs === undefined || Number.isNaN(theirs.cpu) ? 'n/a' : fmt(theirs.cpu),
-        ratio(o.cpu, theirs?.cpu),
+        pairedRatio(o, theirs, 'cpu'),
         theirs === undefined ? (sameBytes ? 'n/a' : 'DIFFER') : same ? 'identical' : 'DIFFER',
       ]);
     });
@@ -230,6 +270,7 @@ try {
   console.log('## Whole process: `uat check --jobs J FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16; wall and CPU seconds)');
   if (python.status !== 0) console.log('(python3 with mpmath not found: install python3-mpmath for the comparison)');
   console.log(`uat check start-up alone (empty input): ${fmt(startup.seconds)} s wall, ${Number.isNaN(startup.cpu) ? 'n/a' : fmt(startup.cpu)} s CPU`);
+  console.log(`(interleaved: each round runs every command once; times are medians over ${runs} rounds, "faster" is the median of the ratios within a round)`);
   table(['probes', 'jobs', 'uat wall', 'mpmath wall', 'faster (wall)', 'uat CPU', 'mpmath CPU', 'faster (CPU)', 'verdicts'], rows);
   console.log('## In process (no start-up, one thread): chunk answering loop against the checker’s own timing (seconds)');
   table(['probes', 'uat', 'mpmath', 'uat faster by'], inProcess);
