@@ -163,6 +163,19 @@ describe('exp and ln', () => {
     expect(expBall(new DDBall(), ball(0.5, 0, 1 / 64 + 2 ** -40)).rad).toBe(Infinity); // radius beyond 1/64
   });
 
+  it('e^x at every entry of the 2^{j/64} table (x = j·(ln 2)/64 and ±10⁻⁵ around it, scaled by 2^{±3}): enclosed, within 2⁻⁸⁸ relative', () => {
+    for (let j = 0; j < 64; j++) {
+      for (const k of [-3, 0, 3]) {
+        for (const dx of [0, 1e-5, -1e-5]) {
+          const x = ((j + 64 * k) * Math.LN2) / 64 + dx;
+          const e = expBall(new DDBall(), ball(x));
+          expect(encloses(e, exp(exactOf(x))), `j = ${j}, x = ${x}`).toBe(true);
+          expect(e.rad / e.hi, `j = ${j}, x = ${x}`).toBeLessThan(2 ** -88);
+        }
+      }
+    }
+  });
+
   it('e^x at the limits ±340, beyond, and the enclosure [0, 2⁻⁴⁹⁰] far below', () => {
     for (const x of [EXP_ARGUMENT_LIMIT, -EXP_ARGUMENT_LIMIT, 339.9, -200.125]) {
       const e = expBall(new DDBall(), ball(x));
