@@ -7,7 +7,8 @@
  * 1. in-process throughput per claim at default settings (20 digits), with how many probes each
  *    path decided (double-double fast path / decimal.js);
  * 2. scaling with the number of scores n, and with the requested digits;
- * 3. whole-process `uat check --jobs J FILE` (J = 1, and 2 on a machine with 2 cores or more)
+ * 3. whole-process `uat check --jobs J FILE` (J = 1, and 2 on a machine with 2 cores or more; and
+ *    J = 1 with NODE_EXTRA_CA_CERTS unset when it is set, see {@link extraCaCerts})
  *    against `python3 mpmath_checker.py FILE` for growing files of `softmax-hardmax/linf` probes
  *    (n = 16), with the verdicts compared line by line (and the bytes of every J compared), the
  *    start-up time alone, and the same comparison in-process (our chunk answering loop against the
@@ -166,12 +167,10 @@ interface Run {
  * Runs a command once. With python3 the wall and CPU seconds are measured by the wrapper around the
  * child alone; without it, the wall time is that of spawnSync.
  */
-function runOnce(cmd: string, args: string[]): Run {
+function runOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
   const started = performance.now();
-  const out =
-    python.status === 0
-      ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
-      : spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const options = { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 } as const;
+  const out = python.status === 0 ? spawnSync('python3', ['-c', CPU_WRAPPER, cmd, ...args], options) : spawnSync(cmd, args, options);
   if (out.status !== 0 && out.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${out.stderr}`);
   const wall = Number(/child wall seconds: ([\d.]+)/.exec(out.stderr)?.[1] ?? NaN);
   return {
@@ -181,6 +180,9 @@ function runOnce(cmd: string, args: string[]): Run {
     stderr: out.stderr,
   };
 }
+
+/** A command to time: executable, arguments, and its environment (default: this process's). */
+type Command = readonly [cmd: string, args: string[], env?: NodeJS.ProcessEnv];
 
 /** A command's runs over the rounds of {@link timedRounds}: medians, and the runs themselves (for paired ratios). */
 interface Timed extends Run {
@@ -194,11 +196,11 @@ interface Timed extends Run {
  * slowing down or speeding up between rounds. Returns, per command, the median wall and CPU seconds
  * over `runs` rounds, the output of its last run, and every timed run.
  */
-function timedRounds(commands: ReadonlyArray<readonly [string, string[]]>): Timed[] {
+function timedRounds(commands: readonly Command[]): Timed[] {
   const all: Run[][] = commands.map(() => []);
   for (let r = 0; r <= runs; r++) {
-    commands.forEach(([cmd, args], i) => {
-      const run = runOnce(cmd, args);
+    commands.forEach(([cmd, args, env], i) => {
+      const run = runOnce(cmd, args, env);
       if (r > 0) all[i]!.push(run);
     });
   }
@@ -213,8 +215,22 @@ function pairedRatio(ours: Timed, theirs: Timed | undefined, measure: 'seconds' 
 }
 const verdictsOf = (stdout: string): string[] => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict);
 const cores = os.availableParallelism();
-const jobChoices = cores >= 2 ? [1, 2] : [1];
 const uatCheck = (file: string, jobs: number): string[] => [path.join(ROOT, 'src/cli/bin.mjs'), 'check', '--jobs', String(jobs), file];
+/**
+ * Node reads every certificate of the file named by NODE_EXTRA_CA_CERTS when it starts, before any
+ * script runs (0.05–0.08 s of the 2-core machine's start-up, which sets it for every process); uat
+ * makes no network connection. When it is set, `uat check --jobs 1` is also timed without it: the
+ * figure for a machine that does not set it (the default).
+ */
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+const withoutExtraCaCerts: NodeJS.ProcessEnv = { ...process.env };
+delete withoutExtraCaCerts.NODE_EXTRA_CA_CERTS;
+/** The ways `uat check` is timed: one thread, two on a machine with 2 cores or more, and one without NODE_EXTRA_CA_CERTS. */
+const uatRuns: ReadonlyArray<{ readonly label: string; readonly jobs: number; readonly env?: NodeJS.ProcessEnv }> = [
+  { label: '1', jobs: 1 },
+  ...(cores >= 2 ? [{ label: '2', jobs: 2 }] : []),
+  ...(extraCaCerts ? [{ label: '1, no CA file', jobs: 1, env: withoutExtraCaCerts }] : []),
+];
 const dir = mkdtempSync(path.join(os.tmpdir(), 'uat-bench-'));
 try {
   const sizes = quick ? [1000, 5000] : [1000, 5000, 20000];
@@ -224,16 +240,19 @@ try {
   let lastCounts: Record<string, number> = {};
   const empty = path.join(dir, 'empty.jsonl');
   writeFileSync(empty, '');
-  const startup = timedRounds([[process.execPath, uatCheck(empty, 1)]])[0]!;
+  const [startup, startupNoCa] = timedRounds([
+    [process.execPath, uatCheck(empty, 1)],
+    ...(extraCaCerts ? [[process.execPath, uatCheck(empty, 1), withoutExtraCaCerts] as const] : []),
+  ]);
   for (const size of sizes) {
     const file = path.join(dir, `linf-${size}.jsonl`);
     const text = probeLines('linf', 16, size, 1);
     writeFileSync(file, text);
     // uat (each --jobs) and the mpmath checker, interleaved round by round
-    const mpmath: readonly [string, string[]] = ['python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']];
-    const timings = timedRounds([...jobChoices.map((jobs) => [process.execPath, uatCheck(file, jobs)] as const), ...(python.status === 0 ? [mpmath] : [])]);
-    const ours = timings.slice(0, jobChoices.length);
-    const theirs: Timed | undefined = timings[jobChoices.length];
+    const mpmath: Command = ['python3', [path.join(ROOT, 'src/bench/mpmath_checker.py'), file, '--timing']];
+    const timings = timedRounds([...uatRuns.map((u): Command => [process.execPath, uatCheck(file, u.jobs), u.env]), ...(python.status === 0 ? [mpmath] : [])]);
+    const ours = timings.slice(0, uatRuns.length);
+    const theirs: Timed | undefined = timings[uatRuns.length];
     const ourVerdicts = verdictsOf(ours[0]!.stdout);
     const sameBytes = ours.every((o) => o.stdout === ours[0]!.stdout);
     lastCounts = {};
@@ -254,7 +273,7 @@ try {
     ours.forEach((o, i) => {
       rows.push([
         String(size),
-        String(jobChoices[i]),
+        uatRuns[i]!.label,
         fmt(o.seconds),
         theirs === undefined ? 'n/a' : fmt(theirs.seconds),
         pairedRatio(o, theirs, 'seconds'),
@@ -269,7 +288,13 @@ try {
   }
   console.log('## Whole process: `uat check --jobs J FILE` against `python3 src/bench/mpmath_checker.py FILE` (linf, n = 16; wall and CPU seconds)');
   if (python.status !== 0) console.log('(python3 with mpmath not found: install python3-mpmath for the comparison)');
-  console.log(`uat check start-up alone (empty input): ${fmt(startup.seconds)} s wall, ${Number.isNaN(startup.cpu) ? 'n/a' : fmt(startup.cpu)} s CPU`);
+  const startupText = (t: Timed): string => `${fmt(t.seconds)} s wall, ${Number.isNaN(t.cpu) ? 'n/a' : fmt(t.cpu)} s CPU`;
+  console.log(`uat check start-up alone (empty input): ${startupText(startup!)}${startupNoCa ? `; without NODE_EXTRA_CA_CERTS: ${startupText(startupNoCa)}` : ''}`);
+  if (extraCaCerts) {
+    console.log(
+      `(NODE_EXTRA_CA_CERTS is set here, to ${extraCaCerts}: Node reads that file when it starts, before uat runs, although uat makes no network connection; the rows "1, no CA file" run \`uat check --jobs 1\` with it unset, as on a machine that does not set it)`,
+    );
+  }
   console.log(`(interleaved: each round runs every command once; times are medians over ${runs} rounds, "faster" is the median of the ratios within a round)`);
   table(['probes', 'jobs', 'uat wall', 'mpmath wall', 'faster (wall)', 'uat CPU', 'mpmath CPU', 'faster (CPU)', 'verdicts'], rows);
   console.log('## In process (no start-up, one thread): chunk answering loop against the checker’s own timing (seconds)');
