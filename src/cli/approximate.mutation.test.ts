@@ -13,17 +13,24 @@ import { describe, expect, it } from 'vitest';
 import { register, writeFileAtomically } from './approximate.ts';
 import { runApproximate } from './approximate.test-support.ts';
 
-describe('uat approximate: the help', () => {
+/**
+ * The registered `approximate` command, built inside each test: under Stryker a mutant is active only
+ * while tests run, not while vitest collects them, so a command registered in a describe body would
+ * carry none of the mutants of its texts and readers.
+ */
+function approximateCommand(): Command {
   const program = new Command('uat');
   register(program);
-  const command = program.commands.find((c) => c.name() === 'approximate')!;
+  return program.commands.find((c) => c.name() === 'approximate')!;
+}
 
+describe('uat approximate: the help', () => {
   it('describes the command', () => {
-    expect(command.description()).toBe('build an explicit single-layer Transformer within ε of a target and certify its error');
+    expect(approximateCommand().description()).toBe('build an explicit single-layer Transformer within ε of a target and certify its error');
   });
 
   it('lists every option with its description and default', () => {
-    expect(command.options.map((o) => [o.flags, o.description, o.defaultValue, o.mandatory])).toEqual([
+    expect(approximateCommand().options.map((o) => [o.flags, o.description, o.defaultValue, o.mandatory])).toEqual([
       ['--target <expression>', 'F(X)_i as an expression in x1 … xn (token values) and i (1-based output index)', undefined, false],
       ['--library <json>', 'a library target spec instead, e.g. \'{"family":"sin-of-sum","k":"2"}\'', undefined, false],
       ['--tokens <n>', 'number of tokens, 2..8', undefined, true],
@@ -39,11 +46,8 @@ describe('uat approximate: the help', () => {
 });
 
 describe('uat approximate: integer options at the ends of their ranges', () => {
-  const program = new Command('uat');
-  register(program);
-  const command = program.commands.find((c) => c.name() === 'approximate')!;
   const reader = (flag: string) => {
-    const option = command.options.find((o) => o.long === flag)!;
+    const option = approximateCommand().options.find((o) => o.long === flag)!;
     return (text: string) => (option.parseArg as (value: string, previous: unknown) => number)(text, undefined);
   };
 
