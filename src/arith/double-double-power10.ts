@@ -1,8 +1,8 @@
 /**
  * Powers of ten as double-double balls, for reading and printing decimals without decimal.js.
  *
- * Method. {@link pow10Ball}`(k)` for `|k| ≤ `{@link POW10_BALL_LIMIT} is built once (on first use), exactly, with
- * BigInt: for `k ≥ 0` the integer `X = 10^k` is split as `hi = RN(X)`, `lo = RN(X − hi)` (both
+ * Method. {@link pow10Ball}`(k)` for `|k| ≤ `{@link POW10_BALL_LIMIT} is built once, on first use,
+ * exactly, with BigInt: for `k ≥ 0` the integer `X = 10^k` is split as `hi = RN(X)`, `lo = RN(X − hi)` (both
  * integers, so `X − hi − lo` is an exact BigInt), and the radius is that remainder rounded up; for
  * `k < 0`, `Q = ⌊2^s/10^{|k|}⌋` with `s = 4|k| + 120` (so `Q ≥ 2¹¹⁶`) satisfies
  * `10^k = (Q + θ)·2^{−s}`, `0 ≤ θ < 1`, and `Q` is split the same way; scaling by `2^{−s}` is exact
