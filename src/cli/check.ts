@@ -143,11 +143,11 @@ function isDestroyed(output: NodeJS.WritableStream): boolean {
 }
 
 /**
- * Resolves when `output` drains, closes or fails, leaving no listener behind; at once when it is
- * already destroyed (its 'close' has been emitted and will not be again).
+ * Resolves when `output` drains, closes or fails, leaving no listener behind. (Never called on a
+ * stream already destroyed, whose 'close' has been emitted and will not be again: `write` checks
+ * {@link isDestroyed} first.)
  */
 function drained(output: NodeJS.WritableStream): Promise<void> {
-  if (isDestroyed(output)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
       output.off('drain', done);

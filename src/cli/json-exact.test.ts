@@ -60,7 +60,7 @@ describe('parseJsonLineExact', () => {
   });
 
   it('refuses a bad escape inside a larger text with JSON.parse’s position, and a colon in an array', () => {
-    for (const bad of ['["\\u12G4"]', '[1, "\\x"]', '{"a": "\\u00"}', '[1:2]', '{"a": 1: 2}', '{"a": [1, 2}']) {
+    for (const bad of ['["\\u12G4"]', '["\\u00@0"]', '["\\u00`0"]', '["\\u00/0"]', '["\\u00:0"]', '[1, "\\x"]', '{"a": "\\u00"}', '[1:2]', '{"a": 1: 2}', '{"a": [1, 2}']) {
       expect(messageOf(() => parseJsonLineExact(bad)), bad).toBe(messageOf(() => JSON.parse(bad)));
       expect(messageOf(() => JSON.parse(bad)), bad).toBeDefined();
     }
