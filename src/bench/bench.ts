@@ -13,7 +13,9 @@
  *    (n = 16), with the verdicts compared line by line (and the bytes of every J compared), the
  *    start-up time alone, and the same comparison in-process (our chunk answering loop against the
  *    checker's own timing). The commands run interleaved, one run of each per round, and "faster" is
- *    the median over the rounds of the ratio within each round (see {@link timedRounds}).
+ *    the median over the rounds of the ratio within each round (see {@link timedRounds});
+ * 4. on a machine with 2 cores or more, `uat check --jobs 1` against `--jobs 2` on a file large enough
+ *    for the worker threads (100,000 probes; `--quick`: 40,000), with the answers compared byte for byte.
  *
  * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3),
  * `--compare` (only the comparison with mpmath, 3.).
@@ -25,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attention, softmaxHardmax } from '../../proof/softmax-hardmax.ts';
+import { PARALLEL_MIN_LINES } from '../cli/check.ts';
 import { answerChunk } from '../cli/check-lines.ts';
 import { claimsOf } from '../registry/runtime.ts';
 import { decide } from '../verdict/decide.ts';
@@ -316,6 +319,25 @@ try {
   table(['probes', 'uat', 'mpmath', 'uat faster by'], inProcess);
   const counts = Object.entries(lastCounts).map(([k, v]) => `${v} ${k}`).join(', ');
   console.log(`uat check verdicts on the largest file (${sizes[sizes.length - 1]} probes): ${counts} — holds/violated are certified, never float comparisons; "identical" means every jobs setting wrote the same bytes and mpmath the same verdicts.`);
+
+  // 4. threads: a file large enough for the workers (they start from PARALLEL_MIN_LINES lines)
+  if (cores >= 2) {
+    const size = quick ? PARALLEL_MIN_LINES + 10_000 : 100_000;
+    const file = path.join(dir, `linf-${size}.jsonl`);
+    writeFileSync(file, probeLines('linf', 16, size, 3));
+    const [one, two] = timedRounds([
+      [process.execPath, uatCheck(file, 1)],
+      [process.execPath, uatCheck(file, 2)],
+    ]);
+    console.log(`## Threads: \`uat check --jobs J FILE\` on ${size} linf probes (workers start from ${PARALLEL_MIN_LINES} lines; interleaved, medians over ${runs} rounds)`);
+    table(
+      ['jobs', 'wall', 'CPU', 'faster than one thread (wall)', 'answers'],
+      [
+        ['1', fmt(one!.seconds), fmt(one!.cpu), '', ''],
+        ['2', fmt(two!.seconds), fmt(two!.cpu), pairedRatio(two!, one, 'seconds'), one!.stdout === two!.stdout ? 'same bytes' : 'DIFFER'],
+      ],
+    );
+  }
   console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
