@@ -18,7 +18,7 @@
  *    for the worker threads (100,000 probes; `--quick`: 40,000), with the answers compared byte for byte.
  *
  * Options: `--quick` (smaller sizes), `--runs R` (repetitions for each median, default 3),
- * `--compare` (only the comparison with mpmath, 3.).
+ * `--compare` (only the whole-process comparisons, 3. and 4.).
  * Without python3 + mpmath the comparison is skipped with a note; CI does not run the benchmark.
  */
 import { spawnSync } from 'node:child_process';
@@ -100,7 +100,7 @@ function attentionArgs(n: number, m: number, count: number, seed: number): Recor
 }
 
 console.log(`# uat-companion benchmark — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log(`# medians over ${runs} runs${quick ? ' (--quick)' : ''}${compareOnly ? ' (--compare: the comparison with mpmath only)' : ''}\n`);
+console.log(`# medians over ${runs} runs${quick ? ' (--quick)' : ''}${compareOnly ? ' (--compare: the whole-process comparisons only)' : ''}\n`);
 
 if (!compareOnly) {
   // 1. per claim
