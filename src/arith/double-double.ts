@@ -338,7 +338,7 @@ function powersOfTwoTable(): DDBall[] {
     for (let k = 0; k < 8; k++) {
       const t = mulByDouble(new DDBall(), LN2_OVER_64, k);
       fine.push(addBall(new DDBall(), expm1Taylor(new DDBall(), t, 20), ONE));
-      const quarter = mulByDouble(new DDBall(), LN2_OVER_64, 2 * k); // a(ln 2)/32 = 2a·(ln 2)/64, exact scaling
+      const quarter = mulByDouble(new DDBall(), LN2_OVER_64, 2 * k); // a(ln 2)/32 = 2a·(ln 2)/64 (the rounding is in the radius)
       const e = addBall(new DDBall(), expm1Taylor(new DDBall(), quarter, 24), ONE);
       mulBall(e, e, e);
       coarse.push(mulBall(e, e, e));
