@@ -27,15 +27,29 @@
  * 3. Propagation. `a ± b`: `r = r_a + r_b`; `a·b`: `r = |m_a| r_b + |m_b| r_a + r_a r_b`; `a/b`: the
  *    quotient's midpoint `q` is checked a posteriori, `|x/y − q| ≤ (|m_a − q·m_b| + r_a + |q| r_b)/(|m_b| − r_b)`
  *    with the residual itself enclosed by ball operations, so no division error bound is assumed.
- * 4. `exp`. `x = N·(ln 2)/64 + t` with `N` the nearest integer to `64x/ln 2`, `(ln 2)/64` a
- *    double-double with a stated radius (checked against 60 digits in the tests), so `|t| ≤ 0.0055`;
- *    `e^t` by the degree-12 polynomial in a double-double Horner kernel with an analytic error bound
- *    (`expNearZero`: truncation, double part, double-double part and constants, below `10⁻²⁸`
- *    absolute) — or, should the ball `t` be wider than `2⁻⁷`, by the Taylor polynomial of degree
- *    {@link EXP_TAYLOR_DEGREE} in ball arithmetic plus the Lagrange remainder; times a table entry
- *    `2^{j/64}` (`j = N mod 64`) computed once as `(e^{t/4})⁴` by the same Taylor method with degree 24
- *    (`|t/4| ≤ 0.174`, remainder `< 10⁻⁴²`); times `2^{(N−j)/64}` exactly. No libm function is trusted:
- *    `Math.exp`/`Math.log` only choose starting points whose errors the ball operations then measure.
+ * 4. `exp`. `e^x = 2^k·2^{j/64}·e^t` with `N = 64k + j` the nearest integer to `64·hi(x)/ln 2` (`|N| < 2¹⁵`
+ *    for `|x| ≤ 340`) and `t = x − N·(ln 2)/64`, so `|t| ≤ 0.0054153` at the midpoint.
+ *    - Reduction (Cody–Waite): `(ln 2)/64 = C₁ + C₂ + C₃ + η` with `C₁, C₂` of 38 bits (`N·C₁`, `N·C₂`
+ *      exact), `|C₃| < 2⁻⁸⁴`, `|η| ≤ 2⁻¹³⁷` (checked against 60 digits in the tests). For `N ≠ 0`,
+ *      `|hi x| > 2⁻⁸`, so `hi x` and `N·C₁` are multiples of `2⁻⁶⁰` and `d = hi x − N·C₁`, of magnitude
+ *      `< 2⁻⁷ = 2⁵³·2⁻⁶⁰`, is exact (for `N = 0` trivially). TwoSum makes `lo x − N·C₂` and `d + ·` exact; the
+ *      remaining terms are rounded twice with magnitudes below `2⁻⁶⁰`, `N·C₃` once (`< 2⁻⁶⁹`) and `N·η`
+ *      dropped: the midpoint `t̂` of the reduced ball is within {@link EXP_REDUCTION_ERROR}` = 2⁻¹¹²` of
+ *      `x_m − N·(ln 2)/64` (`2u·2⁻⁵⁹·⁹ + 2⁻¹²² + 2⁻¹²²` with room), and the ball's radius
+ *      is `ρ = rad x + 2⁻¹¹²` (a low part beyond `2⁻⁴⁴`, not normalised, is first renormalised by TwoSum).
+ *    - `e^t̂` by the degree-12 Taylor polynomial in Estrin's form with double-double operations
+ *      ({@link expNearZero}: each operation's error is charged `OP_REL` relative to its own result, so
+ *      only the last sum, near 1, weighs: `≤ 1.0057·OP_REL`; the double part `≤ τ⁶·18u/719 < 2⁻¹⁰³`;
+ *      truncation and constants `< 2⁻¹²⁰`; total {@link EXP_KERNEL_ERROR}), when `rad x ≤ 2⁻¹⁴` (then
+ *      `|t| < 0.0055`); over the ball `|e^{t̂+δ} − e^{t̂}| ≤ e^{t̂}(e^ρ − 1)`. Wider balls (up to
+ *      `rad x ≤ 1/64`) take the Taylor polynomial of degree {@link EXP_TAYLOR_DEGREE} in ball arithmetic
+ *      plus the Lagrange remainder.
+ *    - Times the table entry `2^{j/64}`, a double-double constant within {@link EXP_TABLE_RADIUS}` = 2⁻¹⁰⁵`
+ *      (correctly rounded to 106 bits, checked against 60 digits): Dekker's product, radius as in item 3
+ *      with `OP_REL·|result|` for the rounding. Times `2^k` (`|k| ≤ 491`): exact, the result lying in
+ *      `[2⁻⁴⁹³, 2⁴⁹²]`; a low part that underflows loses below `2⁻¹⁰⁷⁴`, inside `roundedUp`'s `2⁻¹⁰⁰⁰`.
+ *    The relative radius of a point ball is thus about `2·OP_REL ≈ 1.3·10⁻²⁹`. No libm function is
+ *    trusted: `Math.exp`/`Math.log` only choose starting points whose errors the ball operations measure.
  * 5. `ln`. `y₀ = Math.log(m)`, `δ = x·e^{−y₀} − 1` as a ball; `ln x = y₀ + δ + ρ` with
  *    `|ρ| ≤ |δ|²/(2(1 − |δ|))` (for `|δ| < 1/2`, from the series of `ln(1 + δ)`).
  *
@@ -85,7 +99,7 @@ export const OP_REL = 2 ** -97;
 export const RANGE_MIN = 2 ** -500;
 /** Largest magnitude allowed for operands and results of `× ÷ exp ln`. */
 export const RANGE_MAX = 2 ** 500;
-/** Degree of the Taylor polynomial of `e^t − 1` on `|t| ≤ 0.0055`. */
+/** Degree of the Taylor polynomial of `e^t − 1` over a wide reduced ball (`rad > 2⁻¹⁴`, `|t| ≤ 0.022`; remainder `< 10⁻²⁵`). */
 export const EXP_TAYLOR_DEGREE = 10;
 
 const SPLITTER = 134217729; // 2^27 + 1 (Veltkamp)
@@ -280,7 +294,7 @@ export function clampNonNegative(out: DDBall, a: DDBall): DDBall {
 
 // ---- exp and ln -----------------------------------------------------------------------------------
 
-/** `(ln 2)/64` as a double-double, with a radius bounding its distance from the real number. */
+/** `(ln 2)/64` as a double-double, with a radius bounding its distance from the real number (for callers; {@link expBall} uses the Cody–Waite split). */
 export const LN2_OVER_64 = new DDBall(0.6931471805599453 / 64, 2.3190468138462996e-17 / 64, 2 ** -112);
 /** `64/ln 2` rounded (only picks `N`; its error is harmless). */
 const SIXTY_FOUR_OVER_LN2 = 64 / Math.LN2;
@@ -288,7 +302,6 @@ const SIXTY_FOUR_OVER_LN2 = 64 / Math.LN2;
 export const EXP_ARGUMENT_LIMIT = 340;
 
 let inverseFactorials: DDBall[] | undefined;
-let powersOfTwoSixtyFourth: DDBall[] | undefined;
 
 /** Balls around `1/k!` for `k = 0 … 41` (the Taylor degrees used are at most 24). */
 function inverseFactorialTable(): DDBall[] {
@@ -323,31 +336,6 @@ function expm1Taylor(out: DDBall, t: DDBall, degree: number): DDBall {
   const remainder = roundedUp(2 * power * (1 + 2 ** -40) * roundedUp(cNext.hi + cNext.lo + cNext.rad));
   out.rad = roundedUp(out.rad + remainder);
   return out;
-}
-
-/**
- * Balls around `2^{j/64}` for `j = 0 … 63`, built on first use from 16 exponentials instead of 64:
- * `2^{(8a+b)/64} = 2^{a/8}·2^{b/64}` (one {@link mulBall}, whose radius covers both operands' radii and
- * its own rounding), with `2^{b/64} = e^{b(ln 2)/64}` by {@link expm1Taylor} (`|t| < 0.076`, degree 20:
- * remainder below `2⁻¹²⁰`) and `2^{a/8} = (e^{a(ln 2)/32})⁴` (`|t| < 0.16`, degree 24, then two squarings).
- */
-function powersOfTwoTable(): DDBall[] {
-  if (powersOfTwoSixtyFourth === undefined) {
-    const fine: DDBall[] = []; // 2^{b/64}
-    const coarse: DDBall[] = []; // 2^{a/8}
-    for (let k = 0; k < 8; k++) {
-      const t = mulByDouble(new DDBall(), LN2_OVER_64, k);
-      fine.push(addBall(new DDBall(), expm1Taylor(new DDBall(), t, 20), ONE));
-      const quarter = mulByDouble(new DDBall(), LN2_OVER_64, 2 * k); // a(ln 2)/32 = 2a·(ln 2)/64 (the rounding is in the radius)
-      const e = addBall(new DDBall(), expm1Taylor(new DDBall(), quarter, 24), ONE);
-      mulBall(e, e, e);
-      coarse.push(mulBall(e, e, e));
-    }
-    const table: DDBall[] = [];
-    for (let j = 0; j < 64; j++) table.push(mulBall(new DDBall(), coarse[j >> 3]!, fine[j & 7]!));
-    powersOfTwoSixtyFourth = table;
-  }
-  return powersOfTwoSixtyFourth;
 }
 
 // ---- plain double-double kernels (no radius) for the exp polynomial -----------------------------
@@ -400,86 +388,315 @@ function ddAddKernel(): void {
   kernel[1] = w - (zh - vh);
 }
 
-/** `1/k!` rounded to double, `k = 5 … 12`, for the double part of the exp polynomial. */
-const EXP_HIGH_COEFFICIENTS = [1 / 120, 1 / 720, 1 / 5040, 1 / 40320, 1 / 362880, 1 / 3628800, 1 / 39916800, 1 / 479001600];
-/** `1/24` and `1/6` as double-doubles (`hi + lo` within `2⁻¹⁰⁶` of the real number). */
-const INV_24_HI = 1 / 24;
-const INV_24_LO = 2.3129646346357427e-18;
-const INV_6_HI = 1 / 6;
-const INV_6_LO = 9.25185853854297e-18;
-/** The double-double coefficients `1/24, 1/6, 1/2, 1, 1` of the Horner steps after `H` in {@link expNearZero}. */
-const HORNER_TAIL_HI = [INV_24_HI, INV_6_HI, 0.5, 1, 1];
-const HORNER_TAIL_LO = [INV_24_LO, INV_6_LO, 0, 0, 0];
-/** Largest `τ = max |t|` accepted by {@link expNearZero}. */
-const EXP_KERNEL_TAU = 2 ** -7;
+/** `1/k!` rounded to double, `k = 6 … 12`, for the double part `H` of the exp polynomial. */
+const EXP_HIGH_COEFFICIENTS = [1 / 720, 1 / 5040, 1 / 40320, 1 / 362880, 1 / 3628800, 1 / 39916800, 1 / 479001600];
+/** `1/6`, `1/24`, `1/120` as double-doubles (`hi + lo` within `2⁻¹¹⁰` of the real number; checked in the tests). */
+export const INV_6_HI = 1 / 6;
+export const INV_6_LO = 9.25185853854297e-18;
+export const INV_24_HI = 1 / 24;
+export const INV_24_LO = 2.3129646346357427e-18;
+export const INV_120_HI = 1 / 120;
+export const INV_120_LO = 1.1564823173178714e-19;
+/** Veltkamp halves of `INV_6_HI` and `INV_120_HI` (`hi = high + low` exactly, 26 bits each), for Dekker's product. */
+const INV_6_HIGH = SPLITTER * INV_6_HI - (SPLITTER * INV_6_HI - INV_6_HI);
+const INV_6_LOW = INV_6_HI - INV_6_HIGH;
+const INV_120_HIGH = SPLITTER * INV_120_HI - (SPLITTER * INV_120_HI - INV_120_HI);
+const INV_120_LOW = INV_120_HI - INV_120_HIGH;
 
 /**
- * `out ← e^t` over a ball `t` with `τ = max |t| ≤ 2⁻⁷`: `P(t) = Σ_{k≤12} t^k/k!` at the midpoint `t_m`,
- * the part `H = Σ_{k=5}^{12} t^{k−5}/k!` by Horner in doubles (at `hi(t_m)`), then
- * `((((H t + 1/24) t + 1/6) t + 1/2) t + 1) t + 1` by Horner in double-double. Absolute error bound:
- * truncation `τ¹³/13!·e^τ < 2⁻¹²⁰`; the double part `|Ĥ − H(t_m)| ≤ 17u/120` (coefficients `u/k!`,
- * Horner `γ₁₄·Σ τ^{k−5}/k!`, `|lo(t_m)| ≤ uτ` times `|H'| ≤ 1/700`), times `τ⁵`; the double-double
- * Horner `γ₁₀·e^τ ≤ 10.2·`{@link OP_REL} (Higham, Accuracy and Stability, §5.1, each operation with
- * relative error ≤ OP_REL; any underflow adds below `2⁻¹⁰⁰⁰` absolute on a value near 1); the
- * constants `1/24`, `1/6` within `2⁻¹⁰⁶`; and over the ball, `|e^t − e^{t_m}| ≤ e^τ·rad t`.
+ * `2^{j/64}`, `j = 0 … 63`, as double-doubles `EXP_TABLE_HI[j] + EXP_TABLE_LO[j]` (the real number
+ * correctly rounded to 106 bits, generated with decimal.js at 90 digits), each within
+ * {@link EXP_TABLE_RADIUS} of `2^{j/64}` (checked against 60 digits for every `j` in the tests).
+ */
+const EXP_TABLE_HI = new Float64Array([
+  1, 1.0108892860517005, 1.0218971486541166, 1.0330248790212284,
+  1.0442737824274138, 1.0556451783605572, 1.0671404006768237, 1.0787607977571199,
+  1.0905077326652577, 1.102382583307841, 1.1143867425958924, 1.1265216186082418,
+  1.1387886347566916, 1.1511892299529827, 1.1637248587775775, 1.1763969916502812,
+  1.189207115002721, 1.202156731452703, 1.215247359980469, 1.22848053610687,
+  1.241857812073484, 1.255380757024691, 1.2690509571917332, 1.2828700160787783,
+  1.2968395546510096, 1.3109612115247644, 1.3252366431597413, 1.339667524053303,
+  1.3542555469368927, 1.3690024229745905, 1.383909881963832, 1.3989796725383112,
+  1.4142135623730951, 1.42961333839197, 1.4451808069770467, 1.460917794180647,
+  1.4768261459394993, 1.4929077282912648, 1.5091644275934228, 1.5255981507445384,
+  1.5422108254079407, 1.559004400237837, 1.5759808451078865, 1.593142151342267,
+  1.6104903319492543, 1.6280274218573478, 1.645755478153965, 1.6636765803267364,
+  1.681792830507429, 1.7001063537185235, 1.718619298122478, 1.7373338352737062,
+  1.7562521603732995, 1.7753764925265212, 1.7947090750031072, 1.8142521755003989,
+  1.8340080864093424, 1.8539791250833855, 1.8741676341103, 1.8945759815869656,
+  1.9152065613971474, 1.9360617934922943, 1.9571441241754002, 1.978456026387951,
+]);
+const EXP_TABLE_LO = new Float64Array([
+  0, -1.5234778603368577e-17, 5.109225028973444e-17, 7.600838874027088e-18,
+  8.551889705537965e-17, 1.759325738772092e-18, -7.899853966841582e-17, -6.656660436056593e-17,
+  -3.046782079812471e-17, 5.2660368715706944e-17, 1.0410278456845571e-16, 5.165856758795457e-17,
+  8.912812676025408e-17, 3.250710218863827e-17, 3.8292048369240935e-17, 5.554203254218079e-17,
+  3.982015231465646e-17, 6.644981499252301e-17, -7.712630692681488e-17, -1.89878163130253e-17,
+  4.658027591836937e-17, -6.7113898212968784e-18, 2.667932131342186e-18, 1.713594918243561e-17,
+  2.5382502794888315e-17, -7.181536135519454e-17, -2.8587312100388614e-17, 8.927282594831732e-17,
+  7.70094837980299e-17, 9.593797919118849e-17, -6.770511658794786e-17, -9.614213209051323e-17,
+  -9.667293313452913e-17, -1.2031642489053655e-17, -3.0237581349939873e-17, -5.600377186075216e-17,
+  -3.483994556892796e-17, 1.4192920154284036e-17, -1.016455327754295e-16, -1.1024941712342561e-16,
+  7.949834809697621e-17, 3.7812070533575275e-17, -1.0136916471278304e-17, -1.0094406542311964e-16,
+  2.4707192569797888e-17, -6.712955084707084e-17, -1.0125679913674773e-16, 5.8909926967131e-17,
+  8.199010020581497e-17, -8.0237193703977e-18, -1.851380418263111e-17, 3.164389299292957e-17,
+  2.960140695448873e-17, 6.429731796556572e-17, 1.8227458427912087e-17, -9.969531538920349e-17,
+  3.283107224245627e-17, 9.761887490727594e-17, -6.122763413004143e-17, 3.4034035352165297e-17,
+  -1.0619946056195963e-16, 1.0332385960676326e-16, 8.960767791036668e-17, 4.0388753109278167e-17,
+]);
+/** Bound of `|2^{j/64} − (EXP_TABLE_HI[j] + EXP_TABLE_LO[j])|` (4 times the `2⁻¹⁰⁷` of a correct rounding). */
+export const EXP_TABLE_RADIUS = 2 ** -105;
+
+/** `2^{j/64}` as the ball `⟨EXP_TABLE_HI[j] + EXP_TABLE_LO[j], EXP_TABLE_RADIUS⟩`, `j = 0 … 63` (for the tests). */
+export function expTableEntry(j: number): DDBall {
+  return new DDBall(EXP_TABLE_HI[j]!, EXP_TABLE_LO[j]!, EXP_TABLE_RADIUS);
+}
+
+/**
+ * Cody–Waite split of `(ln 2)/64 = C₁ + C₂ + C₃ + η`: `C₁ = 190530846196·2⁻⁴⁴` and `C₂ = 248826394940·2⁻⁸³`
+ * have 38 significant bits, so `N·C₁` and `N·C₂` are exact for `|N| < 2¹⁵`; `C₃ = RN((ln 2)/64 − C₁ − C₂)`,
+ * `|C₃| < 2⁻⁸⁴`, `|η| ≤ 2⁻¹³⁷` (all checked against 60 digits in the tests).
+ */
+export const CODY_WAITE_1 = 190530846196 * 2 ** -44;
+export const CODY_WAITE_2 = 248826394940 * 2 ** -83;
+export const CODY_WAITE_3 = 4.784126150029144e-26;
+/** Largest input radius for which {@link expBall} uses {@link expNearZero} (then `τ = max |t| < 0.0055`). */
+export const EXP_KERNEL_RADIUS = 2 ** -14;
+/**
+ * Bound of `|P̂ − e^t|` for the double-double `t`, `|t| ≤ τ = 0.0055`, computed by {@link expNearZero}:
+ * `1.01·OP_REL` (the double-double operations) `+ 2⁻¹⁰³` (the double part) `+ 2⁻¹¹⁹` (truncation and
+ * constants), rounded up.
+ */
+export const EXP_KERNEL_ERROR = roundedUp(1.01 * OP_REL + 2 ** -103 + 2 ** -119);
+
+/**
+ * `(out.hi, out.lo) ← P̂ ≈ e^t` at the double-double `t = t.hi + t.lo`, `|t| ≤ τ = 0.0055` (`t.rad` is
+ * ignored; {@link expBall} accounts for it), by `P(t) = Σ_{k≤12} t^k/k!` in Estrin's form
+ * `P = (1 + t) + Q·A + Q²·B` with `Q = t²`, `A = 1/2 + t/6`, `B = 1/24 + t/120 + Q·H`,
+ * `H = Σ_{k=6}^{12} t^{k−6}/k!`: the dependency chain is three products and two sums long (`Q`, `Q²`,
+ * `Q²·B`, then two sums), against ten operations for Horner's scheme, and the operations off it overlap.
+ *
+ * Operations: `q = t⊗t`, `m = t⊗(1/6)`, `a = m ⊕ 1/2`, `m' = t⊗(1/120)`, `b = m' ⊕ (1/24)`,
+ * `ĥ = H(hi t)` by Horner in doubles, `g = RN(hi(q)·ĥ)`, `B̂ = b ⊕ g`, `q₂ = q⊗q`, `p = q⊗a`, `p' = p ⊕ lo(t)`,
+ * `r = q₂⊗B̂`, `s = p' ⊕ r`, `P̂ = (1 + hi t) ⊕ s` (`1 + hi t` exact by Fast2Sum, a double-word since
+ * `|hi t| < 1`; `lo t` enters through `p'`). `⊗` is Dekker's product (as {@link ddMulKernel}), `⊕`
+ * AccurateDWPlusDW (as {@link ddAddKernel}) or, with a double operand, DWPlusFP (JMP 2017 Alg. 4,
+ * relative error about `2u²`); each has relative error `≤ ε = OP_REL` (module comment, item 1). Written
+ * out with local variables: a call per operation, or operands passed through memory, costs as much as
+ * the arithmetic. Error `|P̂ − e^t| ≤` {@link EXP_KERNEL_ERROR}, from these bounds (`τ = 0.0055`,
+ * first order in `ε`, the slack of the constants covering the rest):
+ * - sizes: `|q| ≤ τ² < 3.03·10⁻⁵`, `|q₂| < 9.2·10⁻¹⁰`, `|a| < 0.501`, `|b|, |B̂| < 0.0418`,
+ *   `|p| < 1.52·10⁻⁵`, `|r| < 3.9·10⁻¹¹`, `|s| < 1.53·10⁻⁵`, `|P̂| ≤ e^τ < 1.00552`;
+ * - errors against the exact `Q, Q², A, B, Q·A + lo t, Q²·B`: `δq ≤ ε|q|`, `δq₂ ≤ 2|q|δq + ε|q₂| < 3·10⁻⁹ε`,
+ *   `δa ≤ ε(τ/6 + 0.501) < 0.502ε`, `δp ≤ |a|δq + |q|δa + ε|p| < 4.6·10⁻⁵ε`, `δp' < 6.2·10⁻⁵ε`;
+ *   `δb < 0.042ε`; the double part `|g − Q·H| ≤ |hi q − Q||ĥ| + |Q||ĥ − H(t)| + u|g|` with `|ĥ| < 1/719`,
+ *   `|ĥ − H(t)| ≤ 15u/719` (7 rounded coefficients and 12 roundings of Horner: `γ₁₃·H(τ)` with
+ *   `H(τ) < 1/719`, plus `|lo t|·|H'| ≤ uτ/5000`) and `|hi q − Q| ≤ 1.1u|q|`: `|g − Q·H| ≤ 18u·τ²/719`;
+ *   so `δB ≤ δb + ε|B̂| + 18uτ²/719 < 0.084ε + 18uτ²/719`; `δr ≤ |B̂|δq₂ + |q₂|δB + ε|r| < 10⁻⁹ε +
+ *   τ⁶·18u/719`; `δs ≤ δp' + δr + ε|s| < 8·10⁻⁵ε + τ⁶·18u/719`; and `δP ≤ δs + ε·e^τ < 1.0057ε +
+ *   τ⁶·18u/719`, with `τ⁶·18u/719 < 7.7·10⁻³² < 2⁻¹⁰³`;
+ * - truncation `τ¹³/13!·e^τ < 2⁻¹²⁸`; the constants `1/6, 1/24, 1/120` within `2⁻¹¹⁰`, times at most
+ *   `τ³`: below `2⁻¹²⁵`; for a tiny `t` (below `2⁻⁵⁰⁰`), products that underflow are off by a few
+ *   `2⁻¹⁰⁷⁴`, carried with factors below 1: far inside the `2⁻¹¹⁹`.
  */
 function expNearZero(out: DDBall, t: DDBall): DDBall {
-  const tau = maxAbs(t); // recomputed here: a double argument would be boxed when the call is not inlined
   const th = t.hi;
   const tl = t.lo;
-  let h = EXP_HIGH_COEFFICIENTS[7]!;
-  for (let k = 6; k >= 0; k--) h = h * th + EXP_HIGH_COEFFICIENTS[k]!;
-  // (((((H·t + 1/24)·t + 1/6)·t + 1/2)·t + 1)·t + 1, one kernel call site each (so that both are inlined)
-  let zh = h;
-  let zl = 0;
-  for (let k = 0; k < 5; k++) {
-    kernel[0] = zh;
-    kernel[1] = zl;
-    kernel[2] = th;
-    kernel[3] = tl;
-    ddMulKernel();
-    kernel[2] = HORNER_TAIL_HI[k]!;
-    kernel[3] = HORNER_TAIL_LO[k]!;
-    ddAddKernel();
-    zh = kernel[0]!;
-    zl = kernel[1]!;
-  }
-  const tau5 = tau * tau * tau * tau * tau;
-  const error = 10.2 * OP_REL + ((17 * 2 ** -53) / 120) * tau5 * (1 + 2 ** -48) + 2 ** -104 + 2 ** -120 + 2 ** -1000;
+  // ĥ = H(th), Horner in doubles
+  let h = EXP_HIGH_COEFFICIENTS[6]!;
+  for (let k = 5; k >= 0; k--) h = h * th + EXP_HIGH_COEFFICIENTS[k]!;
+  // Veltkamp halves of th, shared by the three products with t
+  let c = SPLITTER * th;
+  const t1 = c - (c - th);
+  const t2 = th - t1;
+  // q = t ⊗ t
+  let p = th * th;
+  let e = t1 * t1 - p + t1 * t2 + t2 * t1 + t2 * t2;
+  e += th * tl + tl * th;
+  const qh = p + e;
+  const ql = e - (qh - p);
+  // a = t ⊗ (1/6) ⊕ 1/2 (Fast2Sum(1/2, ·): |t/6| < 1/2)
+  p = th * INV_6_HI;
+  e = t1 * INV_6_HIGH - p + t1 * INV_6_LOW + t2 * INV_6_HIGH + t2 * INV_6_LOW;
+  e += th * INV_6_LO + tl * INV_6_HI;
+  let mh = p + e;
+  let ml = e - (mh - p);
+  let sh = 0.5 + mh;
+  let v = ml + (mh - (sh - 0.5));
+  const ah = sh + v;
+  const al = v - (ah - sh);
+  // b = t ⊗ (1/120) ⊕ 1/24 (AccurateDWPlusDW)
+  p = th * INV_120_HI;
+  e = t1 * INV_120_HIGH - p + t1 * INV_120_LOW + t2 * INV_120_HIGH + t2 * INV_120_LOW;
+  e += th * INV_120_LO + tl * INV_120_HI;
+  mh = p + e;
+  ml = e - (mh - p);
+  sh = mh + INV_24_HI;
+  v = sh - mh;
+  let sl = mh - (sh - v) + (INV_24_HI - v);
+  let uh = ml + INV_24_LO;
+  v = uh - ml;
+  let ul = ml - (uh - v) + (INV_24_LO - v);
+  let w = sl + uh;
+  let vh = sh + w;
+  let vl = w - (vh - sh);
+  w = ul + vl;
+  let bh = vh + w;
+  let bl = w - (bh - vh);
+  // B̂ = b ⊕ g, g = RN(qh·ĥ) (Fast2Sum(bh, g): |g| < |bh|)
+  const g = qh * h;
+  sh = bh + g;
+  v = bl + (g - (sh - bh));
+  bh = sh + v;
+  bl = v - (bh - sh);
+  // Veltkamp halves of qh, shared by q ⊗ q and q ⊗ a
+  c = SPLITTER * qh;
+  const q1 = c - (c - qh);
+  const q2 = qh - q1;
+  // q₂ = q ⊗ q
+  p = qh * qh;
+  e = q1 * q1 - p + q1 * q2 + q2 * q1 + q2 * q2;
+  e += qh * ql + ql * qh;
+  const q2h = p + e;
+  const q2l = e - (q2h - p);
+  // p' = q ⊗ a ⊕ lo(t) (DWPlusFP: TwoSum, |lo t| may exceed |q·a|)
+  p = qh * ah;
+  c = SPLITTER * ah;
+  let x1 = c - (c - ah);
+  let x2 = ah - x1;
+  e = q1 * x1 - p + q1 * x2 + q2 * x1 + q2 * x2;
+  e += qh * al + ql * ah;
+  mh = p + e;
+  ml = e - (mh - p);
+  sh = mh + tl;
+  v = sh - mh;
+  sl = mh - (sh - v) + (tl - v);
+  v = ml + sl;
+  const ph = sh + v;
+  const pl = v - (ph - sh);
+  // r = q₂ ⊗ B̂
+  p = q2h * bh;
+  c = SPLITTER * q2h;
+  x1 = c - (c - q2h);
+  x2 = q2h - x1;
+  c = SPLITTER * bh;
+  const y1 = c - (c - bh);
+  const y2 = bh - y1;
+  e = x1 * y1 - p + x1 * y2 + x2 * y1 + x2 * y2;
+  e += q2h * bl + q2l * bh;
+  const rh = p + e;
+  const rl = e - (rh - p);
+  // s = p' ⊕ r (AccurateDWPlusDW)
+  sh = ph + rh;
+  v = sh - ph;
+  sl = ph - (sh - v) + (rh - v);
+  uh = pl + rl;
+  v = uh - pl;
+  ul = pl - (uh - v) + (rl - v);
+  w = sl + uh;
+  vh = sh + w;
+  vl = w - (vh - sh);
+  w = ul + vl;
+  const s2h = vh + w;
+  const s2l = w - (s2h - vh);
+  // P̂ = (1 + th) ⊕ s (Fast2Sum(1, th) exact; AccurateDWPlusDW)
+  const oh = 1 + th;
+  const ol = th - (oh - 1);
+  sh = oh + s2h;
+  v = sh - oh;
+  sl = oh - (sh - v) + (s2h - v);
+  uh = ol + s2l;
+  v = uh - ol;
+  ul = ol - (uh - v) + (s2l - v);
+  w = sl + uh;
+  vh = sh + w;
+  vl = w - (vh - sh);
+  w = ul + vl;
+  const zh = vh + w;
   out.hi = zh;
-  out.lo = zl;
-  out.rad = roundedUp(error + 1.01 * t.rad); // e^τ ≤ 1.0079
+  out.lo = w - (zh - vh);
   return out;
 }
 
+/**
+ * Bound of the error of the reduced argument's midpoint `t̂ = th + tl` against `x − N·(ln 2)/64` for a
+ * midpoint `x = xh + xl` with `|xh| ≤ 340`, `|xl| ≤ 2⁻⁴⁴` (module comment, item 4).
+ */
+export const EXP_REDUCTION_ERROR = 2 ** -112;
 const expReduced = new DDBall();
+const expNormalised = new DDBall();
 const expPoly = new DDBall();
-const expTmp = new DDBall();
-const expMultiple = new DDBall();
 const ONE = new DDBall(1);
 
-/** `out ← e^a`; radius +∞ when `|a|` may exceed {@link EXP_ARGUMENT_LIMIT} or `rad a > 1/64`. */
+/**
+ * `out ← e^a`; radius +∞ when `|a|` may exceed {@link EXP_ARGUMENT_LIMIT} or `rad a > 1/64`. Module
+ * comment, item 4: the reduction, the kernel, the table product and the scaling, with every error term.
+ */
 export function expBall(out: DDBall, a: DDBall): DDBall {
-  const ah = a.hi;
+  const xh = a.hi;
+  const xl = a.lo;
+  const radius = a.rad;
   // the whole ball below −340: e^x ∈ (0, e^{−340}] ⊂ [0, 2⁻⁴⁹⁰] (2⁻⁴⁹⁰ = e^{−339.6…}), still a usable
   // (tiny) enclosure whatever the radius; the roundings in the test are far below the 0.3 to spare
-  if (ah + a.rad + Math.abs(a.lo) < -EXP_ARGUMENT_LIMIT) return setBall(out, 2 ** -491, 0, 2 ** -491);
-  if (!(a.rad <= 1 / 64)) return invalidate(out, Math.exp(ah));
-  if (!(Math.abs(ah) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(ah));
-  const table = powersOfTwoTable();
-  const n = Math.round(ah * SIXTY_FOUR_OVER_LN2);
-  const j = ((n % 64) + 64) % 64;
-  const k = (n - j) / 64;
-  mulBall(expTmp, LN2_OVER_64, setBall(expMultiple, n, 0, 0));
-  subBall(expReduced, a, expTmp); // t = a − n·(ln 2)/64
-  if (maxAbs(expReduced) <= EXP_KERNEL_TAU) {
-    expNearZero(expPoly, expReduced); // e^t
-  } else {
-    expm1Taylor(expPoly, expReduced, EXP_TAYLOR_DEGREE);
-    addBall(expPoly, expPoly, ONE); // e^t
+  if (xh + radius + Math.abs(xl) < -EXP_ARGUMENT_LIMIT) return setBall(out, 2 ** -491, 0, 2 ** -491);
+  if (!(radius <= 1 / 64) || !(Math.abs(xh) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(xh));
+  if (!(Math.abs(xl) <= 2 ** -44)) {
+    // a low part beyond ulp(hi)/2 (not a normalised double-double): renormalised exactly by TwoSum
+    const hi = xh + xl;
+    const z = hi - xh;
+    return expBall(out, setBall(expNormalised, hi, xh - (hi - z) + (xl - z), radius));
   }
-  mulBall(expPoly, expPoly, table[j]!);
-  return scaleByPowerOfTwo(out, expPoly, k);
+  // t = x − N·(ln 2)/64 by Cody–Waite (module comment, item 4): d = xh − N·C₁ exact, (yh, yl) = TwoSum(xl, −N·C₂)
+  // and (sh, e) = TwoSum(d, yh) exact, then (e + yl) − N·C₃ rounded, (th, tl) = TwoSum(sh, ·) exact
+  const n = Math.round(xh * SIXTY_FOUR_OVER_LN2);
+  const d = xh - n * CODY_WAITE_1;
+  const p2 = -n * CODY_WAITE_2;
+  const yh = xl + p2;
+  let v = yh - xl;
+  const yl = xl - (yh - v) + (p2 - v);
+  const sh = d + yh;
+  v = sh - d;
+  const rest = d - (sh - v) + (yh - v) + yl - n * CODY_WAITE_3;
+  const th = sh + rest;
+  v = th - sh;
+  const tl = sh - (th - v) + (rest - v);
+  const reducedRadius = roundedUp(radius + EXP_REDUCTION_ERROR);
+  const t = setBall(expReduced, th, tl, reducedRadius);
+  let polyRadius: number;
+  if (radius <= EXP_KERNEL_RADIUS) {
+    // e^t̂ within EXP_KERNEL_ERROR; over the ball |e^{t̂+δ} − e^t̂| ≤ e^t̂·(e^ρ − 1) with e^t̂ ≤ hi + 2⁻⁵⁰ and e^ρ − 1 ≤ ρ(1 + 2⁻¹³)
+    expNearZero(expPoly, t);
+    polyRadius = roundedUp(EXP_KERNEL_ERROR + (expPoly.hi + 2 ** -50) * reducedRadius * (1 + 2 ** -13));
+  } else {
+    expm1Taylor(expPoly, t, EXP_TAYLOR_DEGREE);
+    addBall(expPoly, expPoly, ONE); // e^t
+    if (!Number.isFinite(expPoly.rad)) return invalidate(out, Math.exp(xh));
+    polyRadius = expPoly.rad;
+  }
+  // × 2^{j/64}: Dekker's product with the table entry (ddMulKernel), radius as in mulBall
+  const j = n & 63;
+  const ah = expPoly.hi;
+  const al = expPoly.lo;
+  const bh = EXP_TABLE_HI[j]!;
+  const bl = EXP_TABLE_LO[j]!;
+  const p = ah * bh;
+  let c = SPLITTER * ah;
+  const a1 = c - (c - ah);
+  const a2 = ah - a1;
+  c = SPLITTER * bh;
+  const b1 = c - (c - bh);
+  const b2 = bh - b1;
+  let err = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+  err += ah * bl + al * bh;
+  const zh = p + err;
+  const zl = err - (zh - p);
+  const rad = roundedUp((Math.abs(ah) + Math.abs(al)) * EXP_TABLE_RADIUS + (bh + Math.abs(bl)) * polyRadius + EXP_TABLE_RADIUS * polyRadius + OP_REL * zh);
+  // × 2^k, exact (|k| ≤ 491, the result within [2⁻⁴⁹³, 2⁴⁹²]); the radius's own product rounded up
+  const scale = POWERS_OF_TWO[((n - j) >> 6) + 1074]!;
+  out.hi = zh * scale;
+  out.lo = zl * scale;
+  out.rad = roundedUp(rad * scale);
+  return out;
 }
 
 const lnDelta = new DDBall();
