@@ -133,7 +133,7 @@ describe('exp and ln enclose the function at both ends of the ball', () => {
 
   it('at reduced arguments at the edge of the kernel, |t| ≈ (ln 2)/128, and wide balls beyond it', () => {
     for (const t of [0.005415, -0.005415, 0.0054152, 0.25 * Math.LN2 - 0.00541, 3 * Math.LN2 + 0.005414]) checkExp(ball(t));
-    checkExp(ball(0.0054, 0, 1 / 64)); // τ ≈ 0.021: beyond the kernel's 2⁻⁷, the Taylor polynomial in balls
+    checkExp(ball(0.0054, 0, 1 / 64)); // radius beyond the kernel's 2⁻¹⁴ (τ ≈ 0.021): the Taylor polynomial in balls
     checkExp(ball(-0.0054, 2 ** -61, 2 ** -8));
     checkExp(ball(0, 0, 2 ** -7));
   });

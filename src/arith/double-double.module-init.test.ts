@@ -28,7 +28,7 @@ describe('double-double.ts on load', () => {
     expect(containsExactly(square, new Exact(1))).toBe(true);
   });
 
-  it('uses the exp kernel only for reduced arguments within 2⁻⁷: e^x over [0.0054 − 1/64, 0.0054 + 1/64] is enclosed', async () => {
+  it('uses the exp kernel only for input radii up to 2⁻¹⁴: e^x over [0.0054 − 1/64, 0.0054 + 1/64] is enclosed', async () => {
     const { DDBall, expBall } = await import('./double-double.ts');
     const a = new DDBall(0.0054, 0, 1 / 64);
     const e = expBall(new DDBall(), a);

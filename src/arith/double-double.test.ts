@@ -154,7 +154,7 @@ describe('field operations', () => {
 });
 
 describe('exp and ln', () => {
-  it('e^x on a wide ball (|t| beyond 2⁻⁷: the Taylor polynomial in balls) encloses e^x at both ends', () => {
+  it('e^x on a wide ball (radius beyond 2⁻¹⁴: the Taylor polynomial in balls) encloses e^x at both ends', () => {
     for (const a of [ball(0.5, 0, 0.01), ball(-3.25, 1e-17, 0.015), ball(100, 0, 1 / 64)]) {
       const e = expBall(new DDBall(), a);
       enclosesOver(e, a, exp);

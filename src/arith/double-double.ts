@@ -303,7 +303,7 @@ export const EXP_ARGUMENT_LIMIT = 340;
 
 let inverseFactorials: DDBall[] | undefined;
 
-/** Balls around `1/k!` for `k = 0 … 41` (the Taylor degrees used are at most 24). */
+/** Balls around `1/k!` for `k = 0 … 41`, built on first use (exp's wide-ball path uses `k ≤` {@link EXP_TAYLOR_DEGREE}` + 1`). */
 function inverseFactorialTable(): DDBall[] {
   if (inverseFactorials === undefined) {
     const table = [new DDBall(1), new DDBall(1)];
