@@ -120,12 +120,17 @@ class ExactReader {
       this.depth -= 1;
       return items;
     }
+    const { text } = this;
     for (;;) {
-      items.push(this.value());
-      const c = this.peek();
+      // an element and the comma after it without a call to value() or peek() in the usual case
+      // (a string, then `,` or `]` at once: a probe's scores)
+      items.push(text.charCodeAt(this.pos) === QUOTE ? this.string() : this.value());
+      let c = text.charCodeAt(this.pos);
+      if (c !== COMMA && c !== 0x5d) c = this.peek();
       this.pos += 1;
       if (c === 0x5d) break;
       if (c !== COMMA) throw REFUSED;
+      if (text.charCodeAt(this.pos) !== QUOTE) this.skipWhitespace();
     }
     this.depth -= 1;
     return items;
