@@ -11,7 +11,9 @@
 // input changed just before it was recorded is read anyway, see unchangedSince); otherwise it reads
 // every input and recomputes the key, and rebuilds (~0.3 s) unless the key is the manifest's. So a
 // fresh clone, an edited lemma or a new proof file are picked up by the very next run. npm packages
-// stay external (resolved from node_modules at run time).
+// stay external (resolved from node_modules at run time), except commander and decimal.js, which every
+// run loads (BUNDLED_PACKAGES; their files are inputs like the sources). Node's own modules are taken
+// with `require` rather than imported (externalPackagesExcept).
 //
 // Two modules are compiled differently in the bundle than under the loader:
 // - `import.meta.url` in a project file is replaced by that file's own URL (as a string), so paths
@@ -46,7 +48,8 @@ function proofFileNames() {
 }
 
 /** This builder's own text, part of every key (a change to how bundles are built invalidates them). */
-const BUILDER_TEXT = readFileSync(fileURLToPath(import.meta.url));
+const BUILDER_FILE = fileURLToPath(import.meta.url);
+const BUILDER_TEXT = readFileSync(BUILDER_FILE);
 
 /**
  * The key of a bundle built from `inputs` (paths relative to the repository, sorted) with the given
@@ -106,6 +109,37 @@ function substitutions(proofNames, read, stats) {
   };
 }
 
+/**
+ * npm packages compiled into the bundle: the two every run loads (the command line, the arithmetic).
+ * Loading them from node_modules costs a run module resolution and, for commander (CommonJS), a scan
+ * of its exports; every other package stays external (resolved from node_modules when a command
+ * first needs it: ts-morph, vega, katex, …).
+ */
+const BUNDLED_PACKAGES = new Set(['commander', 'decimal.js']);
+
+/** esbuild namespace of the stand-in modules that `require` a `node:` module. */
+const BUILTIN_NAMESPACE = 'uat-node-builtin';
+
+/**
+ * esbuild plugin: a `node:` module is taken with `require` (the chunk's `__uatRequire`, from the
+ * banner) instead of an ESM import, which builds a facade of all its exports (about 13 million
+ * instructions, 3 ms, at the start of `uat check`); every other bare import (an npm package) is
+ * external, except the packages in `bundled`.
+ */
+function externalPackagesExcept(bundled) {
+  return {
+    name: 'uat-external-packages',
+    setup(build) {
+      build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: BUILTIN_NAMESPACE }));
+      build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, (args) => ({ contents: `module.exports = __uatRequire(${JSON.stringify(args.path)});`, loader: 'js' }));
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        return bundled.has(name) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 /** Builds the bundle, writes it and its manifest; returns the manifest. Throws when the build fails. */
 async function build(proofNames) {
   const esbuild = createRequire(import.meta.url)('esbuild');
@@ -118,7 +152,6 @@ async function build(proofNames) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
     outdir: CACHE_DIR, // only for naming: nothing is written by esbuild
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
@@ -126,11 +159,13 @@ async function build(proofNames) {
     metafile: true,
     logLevel: 'silent',
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-    plugins: [substitutions(proofNames, read, stats)],
+    plugins: [externalPackagesExcept(BUNDLED_PACKAGES), substitutions(proofNames, read, stats)],
+    // each chunk's own `require`, for the stand-ins of the `node:` modules (externalPackagesExcept)
+    banner: { js: "import { createRequire as __uatCreateRequire } from 'node:module'; const __uatRequire = __uatCreateRequire(import.meta.url);" },
   });
-  const inputs = Object.keys(result.metafile.inputs)
-    .map((input) => path.relative(ROOT, path.resolve(input)))
-    .sort();
+  // the builder is an input too: a changed builder (say, after a pull) must not leave a bundle it built differently in use
+  const files = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith(`${BUILTIN_NAMESPACE}:`)); // the node: stand-ins are not files
+  const inputs = [...files.map((input) => path.relative(ROOT, path.resolve(input))), path.relative(ROOT, BUILDER_FILE)].sort();
   const key = keyOf(inputs, proofNames, (input) => read.get(input) ?? readFileSync(path.join(ROOT, input)));
   const dir = path.join(CACHE_DIR, key);
   const tmp = `${dir}.${process.pid}.tmp`;
