@@ -63,14 +63,17 @@ export async function loadRuntimeRegistry(dir: string = PROOF_DIR, importFile: P
   const lemmas: LemmaDefinition[] = [];
   const failures: LoadFailure[] = [];
   const origin = new Map<string, string>(); // lemma id → file
-  for (const file of proofFiles(dir)) {
-    let module: Record<string, unknown>;
-    try {
-      module = (await importFile(file)) as Record<string, unknown>;
-    } catch (e) {
+  const files = proofFiles(dir);
+  // imported all at once (their reads and compilations overlap), then taken in file order
+  const imported = await Promise.allSettled(files.map((file) => importFile(file)));
+  for (const [i, file] of files.entries()) {
+    const outcome = imported[i]!;
+    if (outcome.status === 'rejected') {
+      const e: unknown = outcome.reason;
       failures.push({ file, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
       continue;
     }
+    const module = outcome.value as Record<string, unknown>;
     for (const value of Object.values(module)) {
       if (!isLemma(value) || lemmas.includes(value)) continue;
       const previous = origin.get(value.id);
