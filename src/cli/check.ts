@@ -27,9 +27,9 @@ import { UsageError } from './usage-error.ts';
 export const MAX_DIGITS = MAX_SUPPORTED_PRECISION;
 /**
  * Lines read before `uat check` starts worker threads (below this, one thread answers everything).
- * A worker costs its own start-up and JIT warm-up (about 0.2 s of CPU), which competes with the main
- * thread's on two cores: measured on 20,000 `linf` lines (n = 16), two threads took 0.47–0.64 s against
- * one thread's 0.45–0.57 s, on 100,000 lines 1.15–1.51 s against 1.59–1.75 s (24 Nov 2026).
+ * A worker costs its own start-up and JIT warm-up (about 0.13 s before its first answers), which competes with the main
+ * thread's on two cores: measured on 20,000 `linf` lines (n = 16), two threads from the first line took 0.44–0.46 s
+ * against one thread's 0.42–0.45 s, on 100,000 lines 0.81–0.89 s against 1.04–1.18 s (24 Nov 2026).
  */
 export const PARALLEL_MIN_LINES = 30_000;
 /** A FILE at least this large (about 30,000 probes of 16 scores) gets its worker threads at once, before the first line is read. */

@@ -33,7 +33,7 @@ export const DEFAULT_MAX_PRECISION = 1000;
 /** Extra working digits over the requested output digits at the first attempt. */
 export const GUARD_DIGITS = 10;
 /**
- * Most significant digits the double-double fast path is asked for: its balls are about 10⁻²⁹ wide
+ * Most significant digits the double-double fast path is asked for: its balls are 10⁻²⁹–10⁻²⁷ wide
  * (relative), so beyond this it could rarely fix the digits and the decimal path is used directly.
  */
 export const FAST_PATH_MAX_DIGITS = 26;
