@@ -76,6 +76,20 @@ describe('loadRuntimeRegistry', () => {
     ]);
   });
 
+  it('keeps file order when the imports finish in another order, and reports an importer that throws at once', async () => {
+    const dir = fixture('order', { 'a.ts': lemmaFile('alpha', ['one']), 'b.ts': '', 'c.ts': lemmaFile('gamma', ['one']) });
+    const byUrl = (file: string): Promise<unknown> => import(pathToFileURL(file).href);
+    const importFile = (file: string): Promise<unknown> => {
+      if (file.endsWith('b.ts')) throw new Error('no importer for b.ts'); // synchronously, not a rejected promise
+      // a.ts finishes last
+      return file.endsWith('a.ts') ? new Promise((resolve) => setTimeout(resolve, 30)).then(() => byUrl(file)) : byUrl(file);
+    };
+    const registry = await loadRuntimeRegistry(dir, importFile);
+    expect(registry.lemmas.map((l) => l.id)).toEqual(['alpha', 'gamma']);
+    expect([...registry.claims.keys()]).toEqual(['alpha/one', 'gamma/one']);
+    expect(registry.failures).toEqual([{ file: path.join(dir, 'b.ts'), message: 'no importer for b.ts' }]);
+  });
+
   it('refuses one lemma id defined in two files, naming both', async () => {
     const dir = fixture('twice', { 'a.ts': lemmaFile('same', ['one']), 'b.ts': lemmaFile('same', ['two']) });
     await expect(loadRuntimeRegistry(dir)).rejects.toThrow('loadRuntimeRegistry: lemma id same is defined twice (a.ts and b.ts)');

@@ -65,7 +65,7 @@ export async function loadRuntimeRegistry(dir: string = PROOF_DIR, importFile: P
   const origin = new Map<string, string>(); // lemma id → file
   const files = proofFiles(dir);
   // imported all at once (their reads and compilations overlap), then taken in file order
-  const imported = await Promise.allSettled(files.map((file) => importFile(file)));
+  const imported = await Promise.allSettled(files.map(async (file) => importFile(file))); // async: a synchronous throw becomes a rejection too
   for (const [i, file] of files.entries()) {
     const outcome = imported[i]!;
     if (outcome.status === 'rejected') {
