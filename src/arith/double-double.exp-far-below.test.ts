@@ -3,7 +3,8 @@
  * must look at the ball's upper end `hi + |lo| + rad`, low part included: a low part beyond `ulp(hi)/2`
  * (a double-double not normalised, which `expBall` accepts and renormalises) can lift a ball whose high
  * part is below `−340` above it, where `e^x > 2⁻⁴⁹⁰`. Checked against decimal.js at 60 digits: the
- * answer is a finite ball containing `e^x` at both ends, or a ball of radius `+∞` (no claim).
+ * answer is a finite ball containing `e^x` at both ends, or a ball of radius `+∞` (no claim). The ends
+ * are exact sums of the three doubles (`endsOf`), so parts of any size are checked exactly.
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,9 @@ describe('exp of a ball whose high part is below −340', () => {
       [-340.25, 0.5, 0],
       [-341, 0.75, 0.01],
       [-342, 2.5, 0],
+      // huge parts that cancel to an upper end of exactly −320 (hi + rad + |lo| rounds below −340 unless
+      // the pair is renormalised before the test; found by the second reading of the change)
+      [-(2 ** 60), 3 * 2 ** 58 - 384, 2 ** 58 + 64],
     ] as const) {
       const a = new DDBall(hi, lo, rad);
       const e = expBall(new DDBall(), a);

@@ -33,15 +33,15 @@
  *      exact), `|C₃| < 2⁻⁸⁴`, `|η| ≤ 2⁻¹³⁷` (checked against 60 digits in the tests). For `N ≠ 0`,
  *      `|hi x| > 2⁻⁸`, so `hi x` and `N·C₁` are multiples of `2⁻⁶⁰` and `d = hi x − N·C₁`, of magnitude
  *      `< 2⁻⁷ = 2⁵³·2⁻⁶⁰`, is exact (for `N = 0` trivially). TwoSum makes `lo x − N·C₂` and `d + ·` exact; the
- *      remaining terms are rounded twice with magnitudes below `2⁻⁶⁰`, `N·C₃` once (`< 2⁻⁶⁹`) and `N·η`
- *      dropped: the midpoint `t̂` of the reduced ball is within {@link EXP_REDUCTION_ERROR}` = 2⁻¹¹²` of
- *      `x_m − N·(ln 2)/64` (`2u·2⁻⁵⁹·⁹ + 2⁻¹²² + 2⁻¹²²` with room), and the ball's radius
- *      is `ρ = rad x + 2⁻¹¹²` (a low part beyond `2⁻⁴⁴`, not normalised, is first renormalised by TwoSum).
+ *      remaining terms are rounded twice with values below `2⁻⁶⁰` (half an ulp: `≤ 2⁻¹¹⁴` each), `N·C₃`
+ *      once (`< 2⁻⁶⁹`, so `≤ 2⁻¹²²`) and `N·η` (`≤ 2⁻¹²²`) dropped: the midpoint `t̂` of the reduced ball is within
+ *      {@link EXP_REDUCTION_ERROR}` = 2⁻¹¹²` of `x_m − N·(ln 2)/64` (`2⁻¹¹³ + 2⁻¹²¹` in all), and the ball's radius
+ *      is `ρ = rad x + 2⁻¹¹²` (a midpoint that is not a normalised double-double is first renormalised by TwoSum).
  *    - `e^t̂` by the degree-12 Taylor polynomial in Estrin's form with double-double operations
  *      ({@link expNearZero}: each operation's error is charged `OP_REL` relative to its own result, so
  *      only the last sum, near 1, weighs: `≤ 1.0057·OP_REL`; the double part `≤ τ⁶·18u/719 < 2⁻¹⁰³`;
- *      truncation and constants `< 2⁻¹²⁰`; total {@link EXP_KERNEL_ERROR}), when `rad x ≤ 2⁻¹⁴` (then
- *      `|t| < 0.0055`); over the ball `|e^{t̂+δ} − e^{t̂}| ≤ e^{t̂}(e^ρ − 1)`. Wider balls (up to
+ *      truncation and constants `< 2⁻¹²⁰`; total {@link EXP_KERNEL_ERROR}), when `rad x ≤ 2⁻¹⁴` (so that
+ *      `e^ρ − 1 ≤ ρ(1 + 2⁻¹³)`); over the ball `|e^{t̂+δ} − e^{t̂}| ≤ e^{t̂}(e^ρ − 1)`. Wider balls (up to
  *      `rad x ≤ 1/64`) take the Taylor polynomial of degree {@link EXP_TAYLOR_DEGREE} in ball arithmetic
  *      plus the Lagrange remainder.
  *    - Times the table entry `2^{j/64}`, a double-double constant within {@link EXP_TABLE_RADIUS}` = 2⁻¹⁰⁵`
@@ -294,8 +294,6 @@ export function clampNonNegative(out: DDBall, a: DDBall): DDBall {
 
 // ---- exp and ln -----------------------------------------------------------------------------------
 
-/** `(ln 2)/64` as a double-double, with a radius bounding its distance from the real number (for callers; {@link expBall} uses the Cody–Waite split). */
-export const LN2_OVER_64 = new DDBall(0.6931471805599453 / 64, 2.3190468138462996e-17 / 64, 2 ** -112);
 /** `64/ln 2` rounded (only picks `N`; its error is harmless). */
 const SIXTY_FOUR_OVER_LN2 = 64 / Math.LN2;
 /** Largest `|x|` accepted by {@link expBall}: `e^{340} < 2⁵⁰⁰` and `e^{−340} > 2⁻⁵⁰⁰`. */
@@ -303,11 +301,11 @@ export const EXP_ARGUMENT_LIMIT = 340;
 
 let inverseFactorials: DDBall[] | undefined;
 
-/** Balls around `1/k!` for `k = 0 … 41`, built on first use (exp's wide-ball path uses `k ≤` {@link EXP_TAYLOR_DEGREE}` + 1`). */
+/** Balls around `1/k!` for `k = 0 …` {@link EXP_TAYLOR_DEGREE}` + 1` (exp's wide-ball path, its only user), built on first use. */
 function inverseFactorialTable(): DDBall[] {
   if (inverseFactorials === undefined) {
     const table = [new DDBall(1), new DDBall(1)];
-    for (let k = 2; k <= 41; k++) table.push(divBall(new DDBall(), table[k - 1]!, new DDBall(k)));
+    for (let k = 2; k <= EXP_TAYLOR_DEGREE + 1; k++) table.push(divBall(new DDBall(), table[k - 1]!, new DDBall(k)));
     inverseFactorials = table;
   }
   return inverseFactorials;
@@ -624,7 +622,6 @@ function expNearZero(out: DDBall, t: DDBall): DDBall {
  */
 export const EXP_REDUCTION_ERROR = 2 ** -112;
 const expReduced = new DDBall();
-const expNormalised = new DDBall();
 const expPoly = new DDBall();
 const ONE = new DDBall(1);
 
@@ -633,19 +630,22 @@ const ONE = new DDBall(1);
  * comment, item 4: the reduction, the kernel, the table product and the scaling, with every error term.
  */
 export function expBall(out: DDBall, a: DDBall): DDBall {
-  const xh = a.hi;
-  const xl = a.lo;
+  let xh = a.hi;
+  let xl = a.lo;
   const radius = a.rad;
-  // the whole ball below −340: e^x ∈ (0, e^{−340}] ⊂ [0, 2⁻⁴⁹⁰] (2⁻⁴⁹⁰ = e^{−339.6…}), still a usable
-  // (tiny) enclosure whatever the radius; the roundings in the test are far below the 0.3 to spare
-  if (xh + radius + Math.abs(xl) < -EXP_ARGUMENT_LIMIT) return setBall(out, 2 ** -491, 0, 2 ** -491);
-  if (!(radius <= 1 / 64) || !(Math.abs(xh) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(xh));
-  if (!(Math.abs(xl) <= 2 ** -44)) {
-    // a low part beyond ulp(hi)/2 (not a normalised double-double): renormalised exactly by TwoSum
+  if (xh + xl !== xh) {
+    // not a normalised double-double (a low part beyond half an ulp of hi): renormalised exactly by
+    // TwoSum first, as the test below and the reduction assume (then |xl| ≤ ulp(xh)/2 ≤ 2⁻⁴⁵ for |xh| ≤ 340)
     const hi = xh + xl;
     const z = hi - xh;
-    return expBall(out, setBall(expNormalised, hi, xh - (hi - z) + (xl - z), radius));
+    xl = xh - (hi - z) + (xl - z);
+    xh = hi;
   }
+  // the whole ball below −340: e^x ∈ (0, e^{−340}] ⊂ [0, 2⁻⁴⁹⁰] (2⁻⁴⁹⁰ = e^{−339.6…}), still a usable
+  // (tiny) enclosure whatever the radius; with a normalised midpoint the roundings in the test are far
+  // below the 0.3 to spare (hi + rad is exact when the two nearly cancel, Sterbenz)
+  if (xh + radius + Math.abs(xl) < -EXP_ARGUMENT_LIMIT) return setBall(out, 2 ** -491, 0, 2 ** -491);
+  if (!(radius <= 1 / 64) || !(Math.abs(xh) <= EXP_ARGUMENT_LIMIT)) return invalidate(out, Math.exp(xh));
   // t = x − N·(ln 2)/64 by Cody–Waite (module comment, item 4): d = xh − N·C₁ exact, (yh, yl) = TwoSum(xl, −N·C₂)
   // and (sh, e) = TwoSum(d, yh) exact, then (e + yl) − N·C₃ rounded, (th, tl) = TwoSum(sh, ·) exact
   const n = Math.round(xh * SIXTY_FOUR_OVER_LN2);
