@@ -49,6 +49,8 @@ function proofFileNames() {
 
 /** This builder's own text, part of every key (a change to how bundles are built invalidates them). */
 const BUILDER_FILE = fileURLToPath(import.meta.url);
+const BUILDER_INPUT = path.relative(ROOT, BUILDER_FILE);
+const BUILDER_STAT = statOf(BUILDER_INPUT); // before the read, as for every input (see substitutions)
 const BUILDER_TEXT = readFileSync(BUILDER_FILE);
 
 /**
@@ -88,9 +90,9 @@ function moduleLocationsSource(proofNames) {
 
 /**
  * esbuild plugin: the two compile-time substitutions described at the top of this file. Every source
- * read goes into `read` (path relative to the repository → bytes), so the key is computed from the
- * very bytes compiled, even when a file changes during the build; its {@link statOf} taken just
- * before the read goes into `stats`.
+ * read — the project's `.ts` files and the bundled packages' JavaScript — goes into `read` (path
+ * relative to the repository → bytes), so the key is computed from the very bytes compiled, even when
+ * a file changes during the build; its {@link statOf} taken just before the read goes into `stats`.
  */
 function substitutions(proofNames, read, stats) {
   return {
@@ -104,6 +106,13 @@ function substitutions(proofNames, read, stats) {
         if (args.path === MODULE_LOCATIONS) return { contents: moduleLocationsSource(proofNames), loader: 'js', resolveDir: path.dirname(args.path) };
         const source = bytes.toString('utf8');
         return { contents: source.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      });
+      build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
+        const input = path.relative(ROOT, args.path);
+        stats.set(input, statOf(input));
+        const bytes = readFileSync(args.path);
+        read.set(input, bytes);
+        return { contents: bytes, loader: 'js' };
       });
     },
   };
@@ -165,7 +174,9 @@ async function build(proofNames) {
   });
   // the builder is an input too: a changed builder (say, after a pull) must not leave a bundle it built differently in use
   const files = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith(`${BUILTIN_NAMESPACE}:`)); // the node: stand-ins are not files
-  const inputs = [...files.map((input) => path.relative(ROOT, path.resolve(input))), path.relative(ROOT, BUILDER_FILE)].sort();
+  const inputs = [...files.map((input) => path.relative(ROOT, path.resolve(input))), BUILDER_INPUT].sort();
+  read.set(BUILDER_INPUT, BUILDER_TEXT);
+  stats.set(BUILDER_INPUT, BUILDER_STAT);
   const key = keyOf(inputs, proofNames, (input) => read.get(input) ?? readFileSync(path.join(ROOT, input)));
   const dir = path.join(CACHE_DIR, key);
   const tmp = `${dir}.${process.pid}.tmp`;
