@@ -23,6 +23,9 @@ describe('exp of a ball whose high part is below −340', () => {
       // huge parts that cancel to an upper end of exactly −320 (hi + rad + |lo| rounds below −340 unless
       // the pair is renormalised before the test; found by the second reading of the change)
       [-(2 ** 60), 3 * 2 ** 58 - 384, 2 ** 58 + 64],
+      // a normalised pair (ulp(hi) = 2, |lo| = 1/2) whose low part lifts the upper end to −339.5: the
+      // shortcut's test must add |lo|, not subtract it
+      [-(2 ** 53 + 2), 0.5, 2 ** 53 - 338],
     ] as const) {
       const a = new DDBall(hi, lo, rad);
       const e = expBall(new DDBall(), a);
