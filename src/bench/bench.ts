@@ -113,9 +113,8 @@ if (!compareOnly) {
       rows.push([claim, String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
     }
     // as many probes as the other claims, warmed up alike (30 cold probes measured mostly the JIT's warm-up)
-    const attentionCount = count;
-    const r = decideAll('attention', attentionArgs(16, 4, attentionCount, 7));
-    rows.push(['attention (m = 4)', String(attentionCount), fmt(attentionCount / r.seconds), fmt((r.seconds / attentionCount) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
+    const r = decideAll('attention', attentionArgs(16, 4, count, 7));
+    rows.push(['attention (m = 4)', String(count), fmt(count / r.seconds), fmt((r.seconds / count) * 1e6), String(r.fast), String(r.decimal), String(r.other)]);
     table(['claim', 'probes', 'probes/s', 'µs/probe', 'fast path', 'decimal path', 'other'], rows);
   }
 
